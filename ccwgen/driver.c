@@ -1,0 +1,475 @@
+/*
+ * driver.c - the command line (DESIGN.md §8) and the run: scan the headers,
+ * apply the sidecar, check, emit into memory, and only when no error was
+ * found commit the outputs (or, with --check, compare them).
+ */
+#include "driver.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "compdb.h"
+#include "decls.h"
+#include "emit_json.h"
+#include "model.h"
+#include "output.h"
+#include "scan.h"
+#include "sidecar.h"
+#include "util.h"
+#include "uuid.h"
+
+#ifndef CCWGEN_VERSION
+#define CCWGEN_VERSION "unknown"
+#endif
+
+#define EXIT_INPUT_ERROR 1
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+	"usage: ccwgen [options] HEADER... [-- CLANG_ARGS...]\n"
+	"\n"
+	"Generates COM glue for the C structs and functions that HEADER annotates\n"
+	"with <ccw/annotate.h> (or that --sidecar describes).\n"
+	"\n"
+	"  -o, --output-dir DIR    where to write the outputs (default: .)\n"
+	"      --name NAME         base name of the outputs and the type library\n"
+	"                          (default: the first header's name without extension)\n"
+	"      --emit KINDS        comma-separated: h, c, idl, json, dll\n"
+	"                          (default: every implemented kind but dll;\n"
+	"                          this version implements json only, and naming\n"
+	"                          another kind is a usage error, so nothing asked\n"
+	"                          for is ever silently skipped)\n"
+	"      --dll               also emit the DLL entry points (same as adding dll)\n"
+	"      --sidecar FILE      annotations in JSON, for a header that must not change\n"
+	"  -p BUILD_DIR            take compiler flags from BUILD_DIR/compile_commands.json\n"
+	"      --target TRIPLE     parse for this target (type sizes follow it)\n"
+	"      --depfile FILE      write a Make-style depfile of every file clang read\n"
+	"      --check             write nothing; exit 1 naming each output that would change\n"
+	"      --strict-guids      a missing clsid=/iid= is an error, not a warning\n"
+	"      --diagnostics-format text|json\n"
+	"      --new-guid          print a fresh random GUID and exit\n"
+	"      --version           print the version and exit\n"
+	"      --help              print this help and exit\n"
+	"\n"
+	"Arguments after -- go to clang (-I, -D, -std=...). ccwgen's own include\n"
+	"directory is searched last, so <ccw/annotate.h> always resolves, and\n"
+	"__CCWGEN__ is defined while ccwgen parses.\n"
+	"\n"
+	"Exit status: 0 success, 1 errors in the input (or --check found changes),\n"
+	"2 usage errors.\n";
+
+static int usage_error(FILE *err, const char *fmt, const char *arg)
+{
+	fputs("ccwgen: ", err);
+	fprintf(err, fmt, arg);
+	fputs("\nTry 'ccwgen --help'.\n", err);
+	return EXIT_USAGE;
+}
+
+static int parse_emit(const char *list, unsigned *out, FILE *err)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} kinds[] = {
+		{ "h", EMIT_H }, { "c", EMIT_C }, { "idl", EMIT_IDL }, { "json", EMIT_JSON },
+		{ "dll", EMIT_DLL },
+	};
+	const char *p = list;
+
+	*out = 0;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		bool known = false;
+
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
+			if (strlen(kinds[i].name) == len && strncmp(kinds[i].name, p, len) == 0) {
+				*out |= kinds[i].bit;
+				known = true;
+			}
+		}
+		if (!known)
+			return usage_error(err, "--emit: unknown output kind in '%s' (kinds: h, c, "
+					   "idl, json, dll)", list);
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	return 0;
+}
+
+static int append_arg(const char ***items, size_t *count, const char *arg)
+{
+	const char **slot = array_append(items, count, sizeof(*slot));
+
+	if (!slot)
+		return -1;
+	*slot = arg;
+	return 0;
+}
+
+/* The value of an option given as `--opt VALUE`, `--opt=VALUE` or `-oVALUE`. */
+static const char *option_argument(int argc, char **argv, int *i, const char *name,
+				   size_t name_len, FILE *err, int *status)
+{
+	const char *arg = argv[*i];
+
+	if (arg[name_len] == '=' && name[1] == '-')
+		return arg + name_len + 1;
+	if (arg[name_len] && name[1] != '-')
+		return arg + name_len;
+	if (*i + 1 >= argc) {
+		*status = usage_error(err, "option %s needs an argument", name);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+/* Matches `arg` against an option that takes a value. */
+static bool is_option(const char *arg, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(arg, name, len) != 0)
+		return false;
+	if (name[1] == '-')
+		return arg[len] == '\0' || arg[len] == '=';
+	return true; /* -oDIR */
+}
+
+int driver_parse_args(int argc, char **argv, struct driver_options *out, FILE *err)
+{
+	int status = 0;
+	bool dll = false;
+
+	memset(out, 0, sizeof(*out));
+	out->action = ACTION_GENERATE;
+	out->output_dir = ".";
+	out->diagnostics_format = DIAG_FORMAT_TEXT;
+	for (int i = 1; i < argc && !status; i++) {
+		const char *arg = argv[i];
+		const char *value = NULL;
+
+		if (strcmp(arg, "--") == 0) {
+			for (i++; i < argc; i++) {
+				if (append_arg(&out->clang_args, &out->clang_arg_count, argv[i]) < 0)
+					return usage_error(err, "%s", "out of memory");
+			}
+			break;
+		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			out->action = ACTION_HELP;
+		} else if (strcmp(arg, "--version") == 0) {
+			out->action = ACTION_VERSION;
+		} else if (strcmp(arg, "--new-guid") == 0) {
+			out->action = ACTION_NEW_GUID;
+		} else if (strcmp(arg, "--check") == 0) {
+			out->check = true;
+		} else if (strcmp(arg, "--strict-guids") == 0) {
+			out->strict_guids = true;
+		} else if (strcmp(arg, "--dll") == 0) {
+			dll = true;
+		} else if (is_option(arg, "--output-dir") || is_option(arg, "-o")) {
+			value = option_argument(argc, argv, &i, arg[1] == '-' ? "--output-dir" : "-o",
+						arg[1] == '-' ? strlen("--output-dir") : 2, err,
+						&status);
+			out->output_dir = value;
+		} else if (is_option(arg, "--name")) {
+			value = option_argument(argc, argv, &i, "--name", 6, err, &status);
+			if (value && !*value)
+				status = usage_error(err, "%s", "--name must not be empty");
+			out->name = value;
+		} else if (is_option(arg, "--emit")) {
+			value = option_argument(argc, argv, &i, "--emit", 6, err, &status);
+			if (value)
+				status = parse_emit(value, &out->emit, err);
+			out->emit_given = true;
+		} else if (is_option(arg, "--sidecar")) {
+			out->sidecar = option_argument(argc, argv, &i, "--sidecar", 9, err, &status);
+		} else if (is_option(arg, "-p")) {
+			out->build_dir = option_argument(argc, argv, &i, "-p", 2, err, &status);
+		} else if (is_option(arg, "--target")) {
+			out->target = option_argument(argc, argv, &i, "--target", 8, err, &status);
+		} else if (is_option(arg, "--depfile")) {
+			out->depfile = option_argument(argc, argv, &i, "--depfile", 9, err, &status);
+		} else if (is_option(arg, "--diagnostics-format")) {
+			value = option_argument(argc, argv, &i, "--diagnostics-format", 20, err,
+						&status);
+			if (value && strcmp(value, "text") == 0)
+				out->diagnostics_format = DIAG_FORMAT_TEXT;
+			else if (value && strcmp(value, "json") == 0)
+				out->diagnostics_format = DIAG_FORMAT_JSON;
+			else if (value)
+				status = usage_error(err, "--diagnostics-format: '%s' is not text or json",
+						     value);
+		} else if (arg[0] == '-' && arg[1]) {
+			status = usage_error(err, "unknown option '%s'", arg);
+		} else if (append_arg(&out->headers, &out->header_count, arg) < 0) {
+			status = usage_error(err, "%s", "out of memory");
+		}
+	}
+	if (status || out->action != ACTION_GENERATE)
+		return status;
+	if (out->header_count == 0)
+		return usage_error(err, "%s", "no header given");
+	if (!out->emit_given)
+		out->emit = (EMIT_H | EMIT_C | EMIT_IDL | EMIT_JSON) & EMIT_IMPLEMENTED;
+	if (dll) {
+		out->emit |= EMIT_DLL;
+		out->emit_given = true;
+	}
+	if (out->emit & ~(unsigned)EMIT_IMPLEMENTED) {
+		static const char *const names[] = { "h", "c", "idl", "json", "dll" };
+
+		for (unsigned bit = 0; bit < 5; bit++) {
+			if ((out->emit & (1u << bit)) && !((1u << bit) & EMIT_IMPLEMENTED))
+				return usage_error(err, "output kind '%s' has no emitter in this version "
+						   "of ccwgen (implemented: json)", names[bit]);
+		}
+	}
+	return 0;
+}
+
+void driver_options_free(struct driver_options *options)
+{
+	free(options->headers);
+	free(options->clang_args);
+	options->headers = NULL;
+	options->clang_args = NULL;
+}
+
+/* `dir/counter.h` -> `counter` */
+static char *name_from_header(const char *header)
+{
+	const char *base = strrchr(header, '/');
+	const char *dot;
+	size_t len;
+	char *name;
+
+	base = base ? base + 1 : header;
+	dot = strrchr(base, '.');
+	len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	name = malloc(len + 1);
+	if (name) {
+		memcpy(name, base, len);
+		name[len] = '\0';
+	}
+	return name;
+}
+
+static char *output_path(const char *dir, const char *name, const char *suffix)
+{
+	size_t len = strlen(dir) + strlen(name) + strlen(suffix) + 2;
+	char *path = malloc(len);
+
+	if (path)
+		snprintf(path, len, "%s/%s%s", dir, name, suffix);
+	return path;
+}
+
+static int print_new_guid(FILE *out, FILE *err)
+{
+	struct uuid guid;
+	char text[UUID_STRING_SIZE];
+
+	if (!uuid_random(&guid)) {
+		fputs("ccwgen: no randomness available for --new-guid\n", err);
+		return EXIT_INPUT_ERROR;
+	}
+	uuid_format(&guid, text);
+	fprintf(out, "%s\n", text);
+	return 0;
+}
+
+/* Joins compile_commands.json flags (first) and the user's CLANG_ARGS. */
+static const char **clang_arguments(const struct driver_options *options,
+				    const struct compdb_flags *flags, size_t *count)
+{
+	size_t total = flags->count + options->clang_arg_count;
+	const char **args = calloc(total ? total : 1, sizeof(*args));
+
+	if (!args)
+		return NULL;
+	for (size_t i = 0; i < flags->count; i++)
+		args[i] = flags->args[i];
+	for (size_t i = 0; i < options->clang_arg_count; i++)
+		args[flags->count + i] = options->clang_args[i];
+	*count = total;
+	return args;
+}
+
+static int add_headers(struct model *model, const struct driver_options *options)
+{
+	for (size_t i = 0; i < options->header_count; i++) {
+		const char *base = strrchr(options->headers[i], '/');
+
+		if (model_add_header(model, base ? base + 1 : options->headers[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* --check: names each output that would change; 1 if any would. */
+static int check_outputs(const struct output_set *outputs, FILE *err)
+{
+	const char **changed = NULL;
+	size_t count = 0;
+	char *error = NULL;
+
+	if (output_set_changed(outputs, &changed, &count, &error) < 0) {
+		fprintf(err, "ccwgen: %s\n", error ? error : "out of memory");
+		free(error);
+		return EXIT_INPUT_ERROR;
+	}
+	for (size_t i = 0; i < count; i++)
+		fprintf(err, "ccwgen: %s would change\n", changed[i]);
+	free(changed);
+	return count ? EXIT_INPUT_ERROR : 0;
+}
+
+static int commit_outputs(const struct driver_options *options, const struct output_set *outputs,
+			  const struct decl_set *decls, FILE *err)
+{
+	char *error = NULL;
+
+	/* -o names a directory the outputs go to; create it (one level) if it
+	 * is missing, as a build system's fresh output directory may be. */
+	if (mkdir(options->output_dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(err, "ccwgen: cannot create %s: %s\n", options->output_dir, strerror(errno));
+		return EXIT_INPUT_ERROR;
+	}
+	if (output_set_commit(outputs, &error) < 0 ||
+	    (options->depfile && outputs->count &&
+	     depfile_write(options->depfile, outputs->files[0]->path,
+			   (const char *const *)decls->dependencies, decls->dependency_count,
+			   &error) < 0)) {
+		fprintf(err, "ccwgen: %s\n", error ? error : "out of memory");
+		free(error);
+		return EXIT_INPUT_ERROR;
+	}
+	return 0;
+}
+
+static const char *resource_dir(void)
+{
+#ifdef CCWGEN_CLANG_RESOURCE_DIR
+	return CCWGEN_CLANG_RESOURCE_DIR;
+#else
+	return NULL;
+#endif
+}
+
+static const char *include_dir(void)
+{
+#ifdef CCWGEN_INCLUDE_DIR
+	return CCWGEN_INCLUDE_DIR;
+#else
+	return NULL;
+#endif
+}
+
+static int generate(const struct driver_options *options, FILE *err)
+{
+	struct diag_list diags;
+	struct decl_set decls;
+	struct compdb_flags flags = { 0 };
+	struct output_set outputs;
+	struct model *model = NULL;
+	struct check_options check_options = { 0 };
+	struct scan_options scan_options = { 0 };
+	const char **args = NULL;
+	char *name = NULL, *path = NULL;
+	int status = EXIT_INPUT_ERROR;
+
+	diag_list_init(&diags);
+	decl_set_init(&decls);
+	output_set_init(&outputs);
+	name = options->name ? strdup(options->name) : name_from_header(options->headers[0]);
+	if (!name)
+		goto oom;
+	if (options->build_dir &&
+	    compdb_load(options->build_dir, options->headers[0], &flags, &diags) < 0)
+		goto report;
+	args = clang_arguments(options, &flags, &scan_options.clang_arg_count);
+	if (!args)
+		goto oom;
+	scan_options.headers = options->headers;
+	scan_options.header_count = options->header_count;
+	scan_options.clang_args = args;
+	scan_options.target = options->target;
+	scan_options.resource_dir = resource_dir();
+	scan_options.include_dir = include_dir();
+	if (scan_headers(&scan_options, &decls, &diags) < 0)
+		goto report;
+	if (options->sidecar && sidecar_load(options->sidecar, &decls, &diags) < 0)
+		goto report;
+	check_options.name = name;
+	check_options.strict_guids = options->strict_guids;
+	model = check_build_model(&decls, &check_options, &diags);
+	if (!model || diags.errors)
+		goto report;
+	if (add_headers(model, options) < 0)
+		goto oom;
+	if (options->emit & EMIT_JSON) {
+		struct buffer *buffer;
+
+		path = output_path(options->output_dir, name, ".typelib.json");
+		buffer = path ? output_set_add(&outputs, path) : NULL;
+		if (!buffer)
+			goto oom;
+		emit_json(model, buffer);
+		if (buffer->failed)
+			goto oom;
+	}
+	diag_list_sort(&diags);
+	diag_list_print(&diags, options->diagnostics_format, err);
+	status = options->check ? check_outputs(&outputs, err)
+				: commit_outputs(options, &outputs, &decls, err);
+	goto done;
+oom:
+	fputs("ccwgen: out of memory\n", err);
+	goto done;
+report:
+	diag_list_sort(&diags);
+	diag_list_print(&diags, options->diagnostics_format, err);
+done:
+	model_free(model);
+	output_set_free(&outputs);
+	compdb_flags_free(&flags);
+	decl_set_free(&decls);
+	diag_list_free(&diags);
+	free(args);
+	free(name);
+	free(path);
+	return status;
+}
+
+int driver_run(const struct driver_options *options, FILE *out, FILE *err)
+{
+	switch (options->action) {
+	case ACTION_HELP:
+		fputs(usage_text, out);
+		return 0;
+	case ACTION_VERSION:
+		fprintf(out, "ccwgen %s\n", CCWGEN_VERSION);
+		return 0;
+	case ACTION_NEW_GUID:
+		return print_new_guid(out, err);
+	case ACTION_GENERATE:
+		break;
+	}
+	return generate(options, err);
+}
+
+int driver_main(int argc, char **argv)
+{
+	struct driver_options options;
+	int status = driver_parse_args(argc, argv, &options, stderr);
+
+	if (status == 0)
+		status = driver_run(&options, stdout, stderr);
+	driver_options_free(&options);
+	return status;
+}

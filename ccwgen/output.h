@@ -1,0 +1,64 @@
+/*
+ * output.h - writing generated files as CI needs: all or nothing, and only
+ * when their bytes change (so mtimes stay and Ninja does not rebuild).
+ *
+ * Emitters append their bytes to an in-memory buffer; the driver commits all
+ * buffers at the end, only when there was no error.
+ */
+#ifndef CCWGEN_OUTPUT_H
+#define CCWGEN_OUTPUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buffer {
+	char *data; /* NUL-terminated when not NULL (the NUL is not in len) */
+	size_t len, capacity;
+	bool failed; /* an allocation failed; the contents are incomplete */
+};
+
+void buffer_init(struct buffer *b);
+void buffer_free(struct buffer *b);
+void buffer_append(struct buffer *b, const void *data, size_t len);
+void buffer_puts(struct buffer *b, const char *s);
+void buffer_printf(struct buffer *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buffer_vprintf(struct buffer *b, const char *fmt, va_list ap);
+
+/* One output file: its final path and its bytes. */
+struct output_file {
+	char *path;
+	struct buffer contents;
+};
+
+struct output_set {
+	struct output_file **files; /* one allocation each, so a buffer stays put */
+	size_t count, capacity;
+};
+
+void output_set_init(struct output_set *set);
+void output_set_free(struct output_set *set);
+/* Adds a file (path copied) and returns its buffer, or NULL on allocation
+ * failure. The buffer stays valid until output_set_free, whatever is added. */
+struct buffer *output_set_add(struct output_set *set, const char *path);
+
+/* Writes every file whose bytes differ from what is on disk: each to a
+ * temporary file in the same directory, fsync'd, then renamed over the target.
+ * Files whose bytes are unchanged are not touched. If any step fails, the
+ * temporary files are removed, the message (naming the path and strerror) is
+ * written to *error (malloc'd) and -1 is returned; targets already renamed
+ * stay (each file on its own is atomic). Returns 0 on success. */
+int output_set_commit(const struct output_set *set, char **error);
+
+/* --check: the paths whose bytes would change (missing files included), in
+ * order, as a malloc'd array of pointers into `set`; *count set. Returns -1
+ * only on allocation failure or an unreadable existing file (*error set). */
+int output_set_changed(const struct output_set *set, const char ***changed, size_t *count,
+		       char **error);
+
+/* Writes a Make-style depfile `target: dep1 dep2 …` (spaces in paths escaped
+ * as Ninja expects), atomically and only if changed. */
+int depfile_write(const char *path, const char *target, const char *const *deps, size_t count,
+		  char **error);
+
+#endif

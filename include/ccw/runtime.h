@@ -1,0 +1,469 @@
+/*
+ * ccw/runtime.h - what generated code calls: libccw's support on every platform.
+ *
+ * Functions are named ccw_<noun>_<verb>; those that can fail return an HRESULT
+ * and set their output parameters only on success.
+ */
+#ifndef CCW_RUNTIME_H
+#define CCW_RUNTIME_H
+
+#include <ccw/com.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Strings: UTF-8 <-> UTF-16 and BSTR (runtime/utf.c) ---------------- */
+
+/*
+ * Conversions reject ill-formed input with E_INVALIDARG: in UTF-8, overlong
+ * forms, encoded surrogates, code points above U+10FFFF, truncated sequences
+ * and stray continuation bytes; in UTF-16, unpaired surrogates. Embedded NULs
+ * are ordinary characters. Lengths count code units (bytes of UTF-8,
+ * OLECHARs of UTF-16) and never include a terminator.
+ */
+
+/** A length meaning "up to the terminating NUL". */
+#define CCW_NUL_TERMINATED ((size_t)-1)
+
+/**
+ * Converts UTF-8 to UTF-16. With a NULL `out`, only measures.
+ *
+ * @param utf8    the input; may be NULL only when len is 0
+ * @param len     its length in bytes, or CCW_NUL_TERMINATED
+ * @param out     receives the OLECHARs (no terminator is written), or NULL
+ * @param out_cap the capacity of out in OLECHARs
+ * @param out_len receives the number of OLECHARs; may be NULL when out is not
+ * @return S_OK; E_INVALIDARG for ill-formed UTF-8;
+ *         HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when out_cap is too
+ *         small; E_POINTER for a NULL input with a nonzero len, or NULL out
+ *         and out_len. On failure nothing is written.
+ */
+CCW_API HRESULT ccw_utf8_to_utf16(const char *utf8, size_t len, OLECHAR *out, size_t out_cap,
+                                  size_t *out_len);
+
+/**
+ * Converts UTF-16 to UTF-8. With a NULL `out`, only measures.
+ *
+ * @param utf16   the input; may be NULL only when len is 0
+ * @param len     its length in OLECHARs, or CCW_NUL_TERMINATED
+ * @param out     receives the bytes (no terminator is written), or NULL
+ * @param out_cap the capacity of out in bytes
+ * @param out_len receives the number of bytes; may be NULL when out is not
+ * @return S_OK; E_INVALIDARG for an unpaired surrogate;
+ *         HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) when out_cap is too
+ *         small; E_OUTOFMEMORY when the output length could not be
+ *         represented; E_POINTER as for ccw_utf8_to_utf16. On failure nothing
+ *         is written.
+ */
+CCW_API HRESULT ccw_utf16_to_utf8(const OLECHAR *utf16, size_t len, char *out, size_t out_cap,
+                                  size_t *out_len);
+
+/**
+ * Makes a BSTR from UTF-8.
+ *
+ * A NULL input gives a NULL BSTR, which COM treats as the empty string and
+ * which lets clients that tell the two apart (.NET's null) see C's NULL; an
+ * empty non-NULL input gives an allocated empty BSTR.
+ *
+ * @param utf8 the input, or NULL
+ * @param len  its length in bytes, or CCW_NUL_TERMINATED
+ * @param out  receives the BSTR, to be freed with SysFreeString
+ * @return S_OK; E_INVALIDARG for ill-formed UTF-8; E_OUTOFMEMORY;
+ *         E_POINTER for a NULL out. On failure *out is left untouched.
+ */
+CCW_API HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out);
+
+/**
+ * Makes a NUL-terminated UTF-8 string from a BSTR; a NULL BSTR is the empty
+ * string, as everywhere in COM. The BSTR's length decides, so embedded NULs
+ * are kept (read out_len to see past them).
+ *
+ * @param bstr    the input, or NULL
+ * @param out     receives the string, to be freed with ccw_string_free (on
+ *                Windows the caller's C runtime may not be libccw's)
+ * @param out_len receives its length in bytes without the terminator; may be NULL
+ * @return S_OK; E_INVALIDARG for an unpaired surrogate; E_OUTOFMEMORY;
+ *         E_POINTER for a NULL out. On failure nothing is written.
+ */
+CCW_API HRESULT ccw_bstr_to_utf8(BSTR bstr, char **out, size_t *out_len);
+
+/** Frees a string returned by ccw_bstr_to_utf8; NULL is ignored. */
+CCW_API void ccw_string_free(char *str);
+
+/* ---- Objects: wrapper header, QueryInterface tables, module lock (runtime/object.c) */
+
+/*
+ * Layout of a wrapper: one allocation per COM object (DESIGN.md §9).  For a
+ * class with interfaces IFoo and IBar the generator emits
+ *
+ *     struct foo_ccw {
+ *         ccw_object header;       -- always first
+ *         const IFooVtbl *IFoo;    -- the IFoo pointer is (IFoo *)&wrapper->IFoo
+ *         const IBarVtbl *IBar;
+ *     };
+ *
+ * and one thunk per interface method.  A thunk finds the header again with
+ * CCW_OBJECT_FROM(This, struct foo_ccw, IFoo) and the C object in
+ * header->c_object; its QueryInterface/AddRef/Release slots call
+ * ccw_object_query_interface/add_ref/release.  The header itself carries
+ * the object's own (nondelegating) IUnknown and the built-in
+ * ISupportErrorInfo, so the generator writes neither.
+ */
+
+typedef struct ccw_module ccw_module;
+typedef struct ccw_class ccw_class;
+typedef struct ccw_object ccw_object;
+
+/*
+ * Reference and lock counts: atomics that only libccw (built as C11)
+ * touches.  Code compiled as C++ or as older C sees a plain ULONG, which has
+ * the same size and alignment (object.c checks).
+ */
+#if !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
+    !defined(__STDC_NO_ATOMICS__)
+typedef _Atomic ULONG ccw_atomic_ulong;
+#else
+typedef ULONG ccw_atomic_ulong;
+#endif
+
+/*
+ * A component's lock count, DllCanUnloadNow's answer.  Each generated
+ * component defines one `static ccw_module`, zero-initialized (no other
+ * initialization is needed), and points every one of its classes at it.
+ * Live wrappers, live class factories and IClassFactory::LockServer(TRUE)
+ * each hold one lock.
+ */
+struct ccw_module {
+    ccw_atomic_ulong locks;
+};
+
+/*
+ * Constant-time QueryInterface.  A class's QI table is a power-of-two array
+ * of slots; an IID lives in slot `ccw_iid_hash(iid, seed) & mask`, and the
+ * generator picks the seed and size (with ccw_qi_table_build) so that no two
+ * of the class's IIDs share a slot.  A lookup is one hash and one IID
+ * comparison.  Empty slots have iid == NULL.
+ *
+ * The table holds every IID the object answers, each with the offset of the
+ * interface pointer within the wrapper:
+ *   IID_IUnknown          at CCW_OBJECT_UNKNOWN_OFFSET
+ *   IID_ISupportErrorInfo at CCW_OBJECT_SUPPORT_ERROR_INFO_OFFSET
+ *   IID_IDispatch         at the default dual interface's field (only if the
+ *                         class has one)
+ *   each interface's IID  at offsetof(wrapper, field)
+ */
+typedef struct ccw_qi_slot {
+    const IID *iid;
+    size_t offset;
+} ccw_qi_slot;
+
+typedef struct ccw_qi_shape {
+    uint32_t seed;
+    uint32_t mask; /* slot count - 1; the slot count is a power of two */
+} ccw_qi_shape;
+
+typedef struct ccw_qi_table {
+    ccw_qi_shape shape;
+    const ccw_qi_slot *slots; /* shape.mask + 1 entries */
+} ccw_qi_table;
+
+/* Most IIDs one QI table can hold. */
+#define CCW_QI_MAX_IIDS 256
+
+/* One interface of a class: its IID, its vtable and where its vtable
+ * pointer lives in the wrapper. */
+typedef struct ccw_class_interface {
+    const IID *iid;
+    const void *vtbl;
+    size_t offset; /* offsetof(wrapper, field) */
+} ccw_class_interface;
+
+/*
+ * The static description of a class that the generator emits (use
+ * designated initializers: fields may be added).  `construct` and `destroy`
+ * are small generated adapters around the CCW_CONSTRUCTOR/CCW_DESTRUCTOR
+ * functions, so that no function is called through a pointer of another
+ * type.
+ */
+struct ccw_class {
+    const char *name;   /* coclass name, e.g. "Counter" */
+    const char *progid; /* "Vendor.Name", also the source of its errors; NULL if noncreatable */
+    const CLSID *clsid;
+    size_t size;        /* sizeof the generated wrapper struct (header first) */
+    const ccw_class_interface *interfaces;
+    size_t interface_count;
+    ccw_qi_table qi;
+    void *(*construct)(void);        /* NULL: noncreatable */
+    void (*destroy)(void *c_object); /* NULL: nothing to free */
+    ccw_module *module;
+};
+
+/*
+ * The header of every wrapper.  Generated code reads `c_object` (and may
+ * read `cls`); everything else belongs to libccw.
+ */
+struct ccw_object {
+    const void *nondelegating;      /* IUnknownVtbl: the object's own IUnknown */
+    const void *support_error_info; /* ISupportErrorInfoVtbl: the built-in one */
+    IUnknown *outer; /* controlling unknown; the nondelegating one when not aggregated */
+    const ccw_class *cls;
+    void *c_object;
+    ccw_atomic_ulong refs; /* counted by the nondelegating IUnknown */
+    bool owns;             /* destroy c_object with cls->destroy at the final Release */
+};
+
+#define CCW_OBJECT_UNKNOWN_OFFSET offsetof(ccw_object, nondelegating)
+#define CCW_OBJECT_SUPPORT_ERROR_INFO_OFFSET offsetof(ccw_object, support_error_info)
+
+/*
+ * The wrapper header behind an interface pointer whose vtable-pointer field
+ * is `offset` bytes into the wrapper.
+ */
+static inline ccw_object *ccw_object_from_interface(void *iface, size_t offset)
+{
+    return (ccw_object *)(void *)((char *)iface - offset);
+}
+
+/* CCW_OBJECT_FROM(This, struct foo_ccw, IFoo): the header of This's wrapper. */
+#define CCW_OBJECT_FROM(iface, wrapper_type, field) \
+    ccw_object_from_interface((iface), offsetof(wrapper_type, field))
+
+/**
+ * Hash an IID for the QI tables.  Defined on the GUID's field values, not
+ * its bytes in memory, so the generator's host and the target agree.
+ *
+ * @param iid the IID
+ * @param seed the table's seed
+ * @return the 32-bit hash
+ */
+CCW_API uint32_t ccw_iid_hash(const IID *iid, uint32_t seed);
+
+/**
+ * Choose a QI table shape for a set of IIDs: the smallest power-of-two slot
+ * count, and a seed, that put every IID in a slot of its own.  The result
+ * depends only on the IIDs and their order, so generated output is
+ * reproducible.  The generator calls this, then places each IID at
+ * ccw_qi_table_slot(&shape, iid).
+ *
+ * @param out the shape, set on success
+ * @param iids the IIDs (no duplicates)
+ * @param count how many, 1 to CCW_QI_MAX_IIDS
+ * @return S_OK; E_POINTER if out or iids (or one of its entries) is NULL;
+ *         E_INVALIDARG for a count out of range or a duplicate IID; E_FAIL
+ *         if no seed separates them (not expected: the search goes up to
+ *         2^16 slots with 1024 seeds per size)
+ */
+CCW_API HRESULT ccw_qi_table_build(ccw_qi_shape *out, const IID *const *iids, size_t count);
+
+/**
+ * The slot an IID occupies (or would occupy) in a table of this shape.
+ *
+ * @param shape the table's shape
+ * @param iid the IID
+ * @return an index from 0 to shape->mask
+ */
+CCW_API uint32_t ccw_qi_table_slot(const ccw_qi_shape *shape, const IID *iid);
+
+/**
+ * Find an IID in a QI table in constant time.
+ *
+ * @param table the table
+ * @param iid the IID looked for
+ * @return its slot, or NULL when the table does not hold it
+ */
+CCW_API const ccw_qi_slot *ccw_qi_table_lookup(const ccw_qi_table *table, const IID *iid);
+
+/**
+ * Create a wrapper for a C object and return one of its interfaces.
+ *
+ * Allocates cls->size bytes, fills in every vtable pointer, takes a module
+ * lock, then queries the new object for riid.  Without an outer unknown
+ * *out is the requested interface.  With one (aggregation) riid must be
+ * IID_IUnknown and *out is the nondelegating IUnknown that the outer object
+ * keeps; every other interface then delegates QueryInterface, AddRef and
+ * Release to the outer object.
+ *
+ * Ownership: when `owns` is true the wrapper takes the C object at the call,
+ * whatever the outcome: cls->destroy runs exactly once, at the final Release,
+ * or before this function returns when it fails.  When `owns` is false the
+ * C object is borrowed and never destroyed by the wrapper.
+ *
+ * @param cls the class (not NULL)
+ * @param outer the controlling unknown when aggregated, else NULL
+ * @param c_object the C object (not NULL)
+ * @param owns whether the wrapper owns c_object
+ * @param riid the interface wanted
+ * @param out the interface pointer, with one reference; NULL on failure
+ * @return S_OK; E_POINTER if out is NULL; E_INVALIDARG if c_object is NULL;
+ *         CLASS_E_NOAGGREGATION if outer is set and riid is not IID_IUnknown;
+ *         E_OUTOFMEMORY; E_NOINTERFACE if the class lacks riid
+ */
+CCW_API HRESULT ccw_object_create(const ccw_class *cls, IUnknown *outer, void *c_object,
+                                  bool owns, REFIID riid, void **out);
+
+/**
+ * IUnknown::QueryInterface for every interface of a wrapper.  Delegates to
+ * the outer object when aggregated; otherwise looks riid up in the class's
+ * QI table.
+ *
+ * @param obj the wrapper
+ * @param riid the interface wanted
+ * @param ppv the interface pointer, AddRef'd; set to NULL on failure
+ * @return S_OK; E_POINTER if ppv is NULL; E_NOINTERFACE
+ */
+CCW_API HRESULT ccw_object_query_interface(ccw_object *obj, REFIID riid, void **ppv);
+
+/**
+ * IUnknown::AddRef for every interface of a wrapper (delegates to the outer
+ * object when aggregated).
+ *
+ * @param obj the wrapper
+ * @return the new count, for diagnostics only
+ */
+CCW_API ULONG ccw_object_add_ref(ccw_object *obj);
+
+/**
+ * IUnknown::Release for every interface of a wrapper (delegates to the outer
+ * object when aggregated).  The final Release destroys an owned C object and
+ * frees the wrapper.
+ *
+ * @param obj the wrapper
+ * @return the new count, for diagnostics only
+ */
+CCW_API ULONG ccw_object_release(ccw_object *obj);
+
+/**
+ * Take one lock on a component (a live object, or LockServer(TRUE)).
+ *
+ * @param module the component's module
+ * @return the new lock count
+ */
+CCW_API ULONG ccw_module_lock(ccw_module *module);
+
+/**
+ * Drop one lock taken with ccw_module_lock.
+ *
+ * @param module the component's module
+ * @return the new lock count
+ */
+CCW_API ULONG ccw_module_unlock(ccw_module *module);
+
+/**
+ * DllCanUnloadNow for a component.
+ *
+ * @param module the component's module
+ * @return S_OK when no object, class factory or server lock is alive,
+ *         else S_FALSE
+ */
+CCW_API HRESULT ccw_module_can_unload(ccw_module *module);
+
+/**
+ * Create an IClassFactory for a class (DllGetClassObject's work once the
+ * CLSID is found).  CreateInstance calls cls->construct and wraps the new C
+ * object with ccw_object_create, owning it; a NULL from the constructor
+ * fails with the HRESULT of its errno (E_OUTOFMEMORY when errno is 0) and
+ * raises the message it set with ccw_error_set_message (else strerror's
+ * text) as IErrorInfo.  CreateInstance refuses aggregation requests for
+ * anything but IID_IUnknown before the constructor runs.  LockServer takes and
+ * drops module locks.  The factory holds a module lock while it lives.
+ *
+ * @param cls the class
+ * @param riid the interface wanted (IID_IClassFactory or IID_IUnknown)
+ * @param out the factory, with one reference; NULL on failure
+ * @return S_OK; E_POINTER if out is NULL; CLASS_E_CLASSNOTAVAILABLE for a
+ *         class without a constructor; E_OUTOFMEMORY; E_NOINTERFACE
+ */
+CCW_API HRESULT ccw_class_factory_create(const ccw_class *cls, REFIID riid, void **out);
+
+
+/* ---- Errors: messages from C implementations -> IErrorInfo (runtime/error.c) */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CCW_PRINTF_FORMAT(fmt, first) __attribute__((format(printf, fmt, first)))
+#else
+#define CCW_PRINTF_FORMAT(fmt, first)
+#endif
+
+/* Longest pending message kept, in bytes including the NUL; longer ones are
+ * cut at a UTF-8 character boundary. */
+#define CCW_ERROR_MESSAGE_MAX 1024
+
+/**
+ * Attach a message to the call that is failing on this thread: a C
+ * implementation calls this just before it returns its failure, and the
+ * generated thunk raises it as the IErrorInfo description.  The message is
+ * UTF-8, formatted like printf, and kept thread-locally until it is raised
+ * or cleared.  A later call replaces it; one whose arguments cannot be
+ * formatted leaves no message pending.
+ *
+ * @param fmt printf-style format (not NULL), then its arguments
+ */
+CCW_API void ccw_error_set_message(const char *fmt, ...) CCW_PRINTF_FORMAT(1, 2);
+
+/**
+ * The pending message of this thread.
+ *
+ * @return the message (valid until this thread sets, raises or clears it),
+ *         or NULL when none is pending
+ */
+CCW_API const char *ccw_error_message(void);
+
+/**
+ * Discard this thread's pending message.  A message set by a C call that
+ * then succeeded stays pending until raised or cleared; a thunk that calls
+ * this before calling into C makes sure such a message never describes a
+ * later failure.
+ */
+CCW_API void ccw_error_clear(void);
+
+/**
+ * Map an errno value to an HRESULT (DESIGN.md §9): EINVAL -> E_INVALIDARG,
+ * ENOMEM -> E_OUTOFMEMORY, EACCES and EPERM -> E_ACCESSDENIED, ENOENT ->
+ * HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), ENOSYS and ENOTSUP -> E_NOTIMPL,
+ * any other -> MAKE_HRESULT(SEVERITY_ERROR, FACILITY_ITF, 0x200 + err).
+ *
+ * @param err a positive errno value
+ * @return the HRESULT
+ */
+CCW_API HRESULT ccw_hresult_from_errno(int err);
+
+/**
+ * Raise the error of a failing call as this thread's IErrorInfo
+ * (CreateErrorInfo + SetErrorInfo): source = `source`, description = the
+ * pending message if there is one, else `description`, GUID = `iid`.  The
+ * pending message is cleared.  A text that is not valid UTF-8 is left out
+ * (the rest of the error is kept).  When the error object cannot be built the
+ * thread's error info is cleared instead, so that a stale one never
+ * describes this failure.
+ *
+ * @param hr the failure being returned
+ * @param source the class's ProgID (UTF-8), or NULL for none
+ * @param iid the interface whose method failed, or NULL for GUID_NULL
+ * @param description fallback text (UTF-8), or NULL for none
+ * @return hr, so that a thunk can `return ccw_error_raise(...)`
+ */
+CCW_API HRESULT ccw_error_raise(HRESULT hr, const char *source, const IID *iid,
+                                const char *description);
+
+/**
+ * ccw_error_raise for an errno failure: the HRESULT is
+ * ccw_hresult_from_errno(err) and the fallback description is the C
+ * library's text for err (strerror).
+ *
+ * @param err a positive errno value
+ * @param source the class's ProgID (UTF-8), or NULL
+ * @param iid the interface whose method failed, or NULL
+ * @return ccw_hresult_from_errno(err)
+ */
+CCW_API HRESULT ccw_error_raise_errno(int err, const char *source, const IID *iid);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CCW_RUNTIME_H */

@@ -1,0 +1,430 @@
+/*
+ * compat/safearray.c - the SAFEARRAY subset of oleaut32 that libccw needs.
+ *
+ * Layout, as in oleaut32: every descriptor is preceded by a 16-byte prefix.
+ * An array of interfaces (FADF_HAVEIID) keeps its IID in the whole prefix; any
+ * other typed array (FADF_HAVEVARTYPE) keeps its VARTYPE as a 32-bit value in
+ * the last 4 bytes of it, just before the descriptor, where callers that know
+ * oleaut32's layout look for it. SafeArrayCreateVector puts the descriptor and
+ * the data in one block (FADF_CREATEVECTOR); a copy has its data apart.
+ *
+ * Element ownership follows the feature flags: FADF_BSTR elements are freed,
+ * FADF_UNKNOWN/FADF_DISPATCH elements released and FADF_VARIANT elements
+ * cleared when the array is destroyed, and deep-copied when it is copied.
+ * Lock counts are plain counters: like oleaut32's, they do not make sharing an
+ * array between threads safe, so callers serialise such use themselves.
+ */
+#include <ccw/com.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* oleaut32 sets this flag on vectors but the Windows headers do not name it. */
+#ifndef FADF_CREATEVECTOR
+#define FADF_CREATEVECTOR 0x2000
+#endif
+
+/* Room for an IID before the descriptor; the VARTYPE uses its last 4 bytes. */
+#define SAFEARRAY_PREFIX_SIZE sizeof(GUID)
+
+/* Data placed after a descriptor starts on the strictest fundamental alignment. */
+#define SAFEARRAY_DATA_ALIGN _Alignof(max_align_t)
+
+/* oleaut32 refuses the 65536th lock. */
+#define SAFEARRAY_MAX_LOCKS 65535u
+
+/* Flags that describe how one array was allocated, not what it holds: a copy drops them. */
+#define SAFEARRAY_STORAGE_FLAGS \
+    (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED | FADF_FIXEDSIZE | FADF_CREATEVECTOR)
+
+/* Flags of a descriptor the caller provided (on the stack, in a struct): never freed here. */
+#define SAFEARRAY_FOREIGN_DESCRIPTOR (FADF_AUTO | FADF_EMBEDDED)
+
+/* Flags of data the caller provided: cleared but never freed here. */
+#define SAFEARRAY_FOREIGN_DATA (FADF_AUTO | FADF_EMBEDDED | FADF_STATIC | FADF_CREATEVECTOR)
+
+/* Flags saying the 16 bytes before the descriptor hold its element type. */
+#define SAFEARRAY_PREFIX_FLAGS (FADF_HAVEIID | FADF_HAVEVARTYPE | FADF_RECORD)
+
+static size_t element_size_of(VARTYPE vt)
+{
+    switch (vt) {
+    case VT_I1:
+    case VT_UI1:
+        return 1;
+    case VT_I2:
+    case VT_UI2:
+    case VT_BOOL:
+        return 2;
+    case VT_I4:
+    case VT_UI4:
+    case VT_INT:
+    case VT_UINT:
+    case VT_R4:
+    case VT_ERROR:
+        return 4;
+    case VT_I8:
+    case VT_UI8:
+    case VT_R8:
+    case VT_CY:
+    case VT_DATE:
+        return 8;
+    case VT_BSTR:
+        return sizeof(BSTR);
+    case VT_UNKNOWN:
+    case VT_DISPATCH:
+        return sizeof(IUnknown *);
+    case VT_VARIANT:
+        return sizeof(VARIANT);
+    case VT_DECIMAL:
+        return sizeof(DECIMAL);
+    default:
+        return 0;
+    }
+}
+
+/* The fFeatures oleaut32 gives a new array of vt (before FADF_CREATEVECTOR). */
+static USHORT features_of(VARTYPE vt)
+{
+    switch (vt) {
+    case VT_BSTR:
+        return FADF_HAVEVARTYPE | FADF_BSTR;
+    case VT_VARIANT:
+        return FADF_HAVEVARTYPE | FADF_VARIANT;
+    case VT_UNKNOWN:
+        return FADF_HAVEIID | FADF_UNKNOWN;
+    case VT_DISPATCH:
+        return FADF_HAVEIID | FADF_DISPATCH;
+    default:
+        return FADF_HAVEVARTYPE;
+    }
+}
+
+static unsigned char *prefix_of(SAFEARRAY *psa)
+{
+    return (unsigned char *)psa - SAFEARRAY_PREFIX_SIZE;
+}
+
+static void store_vartype(SAFEARRAY *psa, VARTYPE vt)
+{
+    uint32_t stored = vt;
+
+    memcpy(prefix_of(psa) + SAFEARRAY_PREFIX_SIZE - sizeof(stored), &stored, sizeof(stored));
+}
+
+static VARTYPE stored_vartype(SAFEARRAY *psa)
+{
+    uint32_t stored;
+
+    memcpy(&stored, prefix_of(psa) + SAFEARRAY_PREFIX_SIZE - sizeof(stored), sizeof(stored));
+    return (VARTYPE)stored;
+}
+
+static size_t descriptor_size(USHORT dims)
+{
+    return offsetof(SAFEARRAY, rgsabound) + (size_t)dims * sizeof(SAFEARRAYBOUND);
+}
+
+static size_t round_up(size_t size, size_t align)
+{
+    return (size + align - 1) / align * align;
+}
+
+/* The number of elements, or false when it overflows a size_t. */
+static bool count_elements(const SAFEARRAY *psa, size_t *count)
+{
+    size_t total = 1;
+
+    for (USHORT i = 0; i < psa->cDims; i++) {
+        size_t n = psa->rgsabound[i].cElements;
+
+        if (n && total > SIZE_MAX / n)
+            return false;
+        total *= n;
+    }
+    *count = total;
+    return true;
+}
+
+static bool data_size_of(const SAFEARRAY *psa, size_t *size)
+{
+    size_t count;
+
+    if (!count_elements(psa, &count) || (psa->cbElements && count > SIZE_MAX / psa->cbElements))
+        return false;
+    *size = count * psa->cbElements;
+    return true;
+}
+
+/* Frees, releases or clears what the elements own, leaving them zeroed. */
+static void clear_elements(SAFEARRAY *psa)
+{
+    size_t count;
+
+    if (!psa->pvData || !count_elements(psa, &count))
+        return;
+    if (psa->fFeatures & FADF_BSTR) {
+        BSTR *items = psa->pvData;
+
+        for (size_t i = 0; i < count; i++)
+            SysFreeString(items[i]);
+    } else if (psa->fFeatures & (FADF_UNKNOWN | FADF_DISPATCH)) {
+        IUnknown **items = psa->pvData;
+
+        for (size_t i = 0; i < count; i++) {
+            if (items[i])
+                IUnknown_Release(items[i]);
+        }
+    } else if (psa->fFeatures & FADF_VARIANT) {
+        VARIANT *items = psa->pvData;
+
+        for (size_t i = 0; i < count; i++)
+            VariantClear(&items[i]);
+    } else {
+        return;
+    }
+    memset(psa->pvData, 0, count * psa->cbElements);
+}
+
+/* Copies count elements of src's kind into zeroed storage at dst. */
+static HRESULT copy_elements(const SAFEARRAY *src, void *dst, size_t count)
+{
+    if (src->fFeatures & FADF_BSTR) {
+        BSTR *from = src->pvData, *to = dst;
+
+        for (size_t i = 0; i < count; i++) {
+            if (!from[i])
+                continue;
+            to[i] = SysAllocStringByteLen((LPCSTR)from[i], SysStringByteLen(from[i]));
+            if (!to[i])
+                return E_OUTOFMEMORY;
+        }
+    } else if (src->fFeatures & (FADF_UNKNOWN | FADF_DISPATCH)) {
+        IUnknown **from = src->pvData, **to = dst;
+
+        for (size_t i = 0; i < count; i++) {
+            to[i] = from[i];
+            if (to[i])
+                IUnknown_AddRef(to[i]);
+        }
+    } else if (src->fFeatures & FADF_VARIANT) {
+        VARIANT *from = src->pvData, *to = dst;
+
+        for (size_t i = 0; i < count; i++) {
+            HRESULT hr = VariantCopy(&to[i], &from[i]);
+
+            if (FAILED(hr))
+                return hr;
+        }
+    } else {
+        memcpy(dst, src->pvData, count * src->cbElements);
+    }
+    return S_OK;
+}
+
+/* Allocates a zeroed descriptor of dims dimensions with extra zeroed bytes after it. */
+static SAFEARRAY *alloc_descriptor(USHORT dims, size_t extra, size_t *extra_offset)
+{
+    size_t offset = round_up(SAFEARRAY_PREFIX_SIZE + descriptor_size(dims), SAFEARRAY_DATA_ALIGN);
+    unsigned char *block;
+
+    if (extra > SIZE_MAX - offset)
+        return NULL;
+    block = calloc(1, offset + extra);
+    if (!block)
+        return NULL;
+    *extra_offset = offset - SAFEARRAY_PREFIX_SIZE;
+    return (SAFEARRAY *)(void *)(block + SAFEARRAY_PREFIX_SIZE);
+}
+
+static void set_element_type(SAFEARRAY *psa, VARTYPE vt)
+{
+    if (psa->fFeatures & FADF_HAVEIID) {
+        const IID *iid = (vt == VT_DISPATCH) ? &IID_IDispatch : &IID_IUnknown;
+
+        memcpy(prefix_of(psa), iid, sizeof(*iid));
+    } else {
+        store_vartype(psa, vt);
+    }
+}
+
+CCW_API SAFEARRAY *STDAPICALLTYPE SafeArrayCreateVector(VARTYPE vt, LONG lLbound, ULONG cElements)
+{
+    size_t elem_size = element_size_of(vt);
+    size_t data_offset;
+    SAFEARRAY *psa;
+
+    if (!elem_size || cElements > SIZE_MAX / elem_size)
+        return NULL;
+    psa = alloc_descriptor(1, (size_t)cElements * elem_size, &data_offset);
+    if (!psa)
+        return NULL;
+    psa->cDims = 1;
+    psa->fFeatures = features_of(vt) | FADF_CREATEVECTOR;
+    psa->cbElements = (ULONG)elem_size;
+    psa->pvData = (unsigned char *)psa + data_offset;
+    psa->rgsabound[0].cElements = cElements;
+    psa->rgsabound[0].lLbound = lLbound;
+    set_element_type(psa, vt);
+    return psa;
+}
+
+static HRESULT lock_array(SAFEARRAY *psa)
+{
+    if (!psa)
+        return E_INVALIDARG;
+    if (psa->cLocks >= SAFEARRAY_MAX_LOCKS)
+        return E_UNEXPECTED;
+    psa->cLocks++;
+    return S_OK;
+}
+
+static HRESULT unlock_array(SAFEARRAY *psa)
+{
+    if (!psa)
+        return E_INVALIDARG;
+    if (psa->cLocks == 0)
+        return E_UNEXPECTED;
+    psa->cLocks--;
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayAccessData(SAFEARRAY *psa, void **ppvData)
+{
+    HRESULT hr;
+
+    if (!psa || !ppvData)
+        return E_INVALIDARG;
+    hr = lock_array(psa);
+    if (FAILED(hr))
+        return hr;
+    *ppvData = psa->pvData;
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayUnaccessData(SAFEARRAY *psa)
+{
+    return unlock_array(psa);
+}
+
+CCW_API UINT STDAPICALLTYPE SafeArrayGetDim(SAFEARRAY *psa)
+{
+    return psa ? psa->cDims : 0;
+}
+
+CCW_API UINT STDAPICALLTYPE SafeArrayGetElemsize(SAFEARRAY *psa)
+{
+    return psa ? psa->cbElements : 0;
+}
+
+/* Dimension nDim (1-based, leftmost first) lives at rgsabound[cDims - nDim], as in oleaut32. */
+static HRESULT find_bound(SAFEARRAY *psa, UINT nDim, const SAFEARRAYBOUND **out)
+{
+    if (!psa)
+        return E_INVALIDARG;
+    if (nDim == 0 || nDim > psa->cDims)
+        return DISP_E_BADINDEX;
+    *out = &psa->rgsabound[psa->cDims - nDim];
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayGetLBound(SAFEARRAY *psa, UINT nDim, LONG *plLbound)
+{
+    const SAFEARRAYBOUND *bound;
+    HRESULT hr;
+
+    if (!plLbound)
+        return E_INVALIDARG;
+    hr = find_bound(psa, nDim, &bound);
+    if (FAILED(hr))
+        return hr;
+    *plLbound = bound->lLbound;
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayGetUBound(SAFEARRAY *psa, UINT nDim, LONG *plUbound)
+{
+    const SAFEARRAYBOUND *bound;
+    HRESULT hr;
+
+    if (!plUbound)
+        return E_INVALIDARG;
+    hr = find_bound(psa, nDim, &bound);
+    if (FAILED(hr))
+        return hr;
+    /* Unsigned arithmetic: an empty dimension's upper bound is lLbound - 1, wrapping like Windows. */
+    *plUbound = (LONG)((ULONG)bound->lLbound + bound->cElements - 1u);
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayGetVartype(SAFEARRAY *psa, VARTYPE *pvt)
+{
+    if (!psa || !pvt)
+        return E_INVALIDARG;
+    if (psa->fFeatures & FADF_RECORD)
+        *pvt = VT_RECORD;
+    else if (psa->fFeatures & FADF_HAVEIID)
+        *pvt = (psa->fFeatures & FADF_DISPATCH) ? VT_DISPATCH : VT_UNKNOWN;
+    else if (psa->fFeatures & FADF_HAVEVARTYPE)
+        *pvt = stored_vartype(psa);
+    else
+        return DISP_E_BADVARTYPE;
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayDestroy(SAFEARRAY *psa)
+{
+    if (!psa)
+        return S_OK;
+    if (psa->cLocks)
+        return DISP_E_ARRAYISLOCKED;
+    clear_elements(psa);
+    if (!(psa->fFeatures & SAFEARRAY_FOREIGN_DATA))
+        free(psa->pvData);
+    if (!(psa->fFeatures & SAFEARRAY_FOREIGN_DESCRIPTOR))
+        free(prefix_of(psa));
+    return S_OK;
+}
+
+CCW_API HRESULT STDAPICALLTYPE SafeArrayCopy(SAFEARRAY *psa, SAFEARRAY **ppsaOut)
+{
+    SAFEARRAY *copy = NULL;
+    size_t data_size, count, unused_offset;
+    HRESULT hr;
+
+    if (!ppsaOut)
+        return E_INVALIDARG;
+    *ppsaOut = NULL;
+    if (!psa)
+        return S_OK;
+    if (!psa->cbElements || !data_size_of(psa, &data_size) || !count_elements(psa, &count))
+        return E_INVALIDARG;
+    copy = alloc_descriptor(psa->cDims, 0, &unused_offset);
+    if (!copy)
+        return E_OUTOFMEMORY;
+    if (psa->fFeatures & SAFEARRAY_PREFIX_FLAGS)
+        memcpy(prefix_of(copy), prefix_of(psa), SAFEARRAY_PREFIX_SIZE);
+    memcpy(copy, psa, descriptor_size(psa->cDims));
+    copy->fFeatures &= (USHORT)~SAFEARRAY_STORAGE_FLAGS;
+    copy->cLocks = 0;
+    copy->pvData = NULL;
+    if (psa->pvData) {
+        copy->pvData = calloc(1, data_size ? data_size : 1);
+        if (!copy->pvData) {
+            hr = E_OUTOFMEMORY;
+            goto cleanup;
+        }
+        hr = copy_elements(psa, copy->pvData, count);
+        if (FAILED(hr))
+            goto cleanup;
+    }
+    *ppsaOut = copy;
+    return S_OK;
+
+cleanup:
+    SafeArrayDestroy(copy);
+    return hr;
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Installs the Debian packages that building and testing ccwgen need.
+# As root it runs apt-get; otherwise it prints the exact command to run.
+# Usage: scripts/deps.sh [build|test|ci]   (each level includes the one before)
+set -eu
+
+level=${1:-build}
+
+packages="gcc g++ make pkg-config meson ninja-build clang libclang-dev llvm-dev libcjson-dev"
+case $level in
+  build) ;;
+  test) packages="$packages libcmocka-dev valgrind" ;;
+  ci) packages="$packages libcmocka-dev valgrind" ;;
+  *) echo "usage: $0 [build|test|ci]" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $packages; do
+  if ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ccwgen needs these Debian packages; run as root:" >&2
+  echo "  apt-get install -y$missing" >&2
+  exit 1
+fi
+
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+apt-get install -y -qq --no-install-recommends $missing
