@@ -149,16 +149,6 @@ static bool count_elements(const SAFEARRAY *psa, size_t *count)
     return true;
 }
 
-static bool data_size_of(const SAFEARRAY *psa, size_t *size)
-{
-    size_t count;
-
-    if (!count_elements(psa, &count) || (psa->cbElements && count > SIZE_MAX / psa->cbElements))
-        return false;
-    *size = count * psa->cbElements;
-    return true;
-}
-
 /* Frees, releases or clears what the elements own, leaving them zeroed. */
 static void clear_elements(SAFEARRAY *psa)
 {
@@ -274,8 +264,6 @@ CCW_API SAFEARRAY *STDAPICALLTYPE SafeArrayCreateVector(VARTYPE vt, LONG lLbound
 
 static HRESULT lock_array(SAFEARRAY *psa)
 {
-    if (!psa)
-        return E_INVALIDARG;
     if (psa->cLocks >= SAFEARRAY_MAX_LOCKS)
         return E_UNEXPECTED;
     psa->cLocks++;
@@ -392,7 +380,7 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayDestroy(SAFEARRAY *psa)
 CCW_API HRESULT STDAPICALLTYPE SafeArrayCopy(SAFEARRAY *psa, SAFEARRAY **ppsaOut)
 {
     SAFEARRAY *copy = NULL;
-    size_t data_size, count, unused_offset;
+    size_t count, unused_offset;
     HRESULT hr;
 
     if (!ppsaOut)
@@ -400,7 +388,7 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayCopy(SAFEARRAY *psa, SAFEARRAY **ppsaOut
     *ppsaOut = NULL;
     if (!psa)
         return S_OK;
-    if (!psa->cbElements || !data_size_of(psa, &data_size) || !count_elements(psa, &count))
+    if (!psa->cbElements || !count_elements(psa, &count) || count > SIZE_MAX / psa->cbElements)
         return E_INVALIDARG;
     copy = alloc_descriptor(psa->cDims, 0, &unused_offset);
     if (!copy)
@@ -412,7 +400,7 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayCopy(SAFEARRAY *psa, SAFEARRAY **ppsaOut
     copy->cLocks = 0;
     copy->pvData = NULL;
     if (psa->pvData) {
-        copy->pvData = calloc(1, data_size ? data_size : 1);
+        copy->pvData = calloc(count ? count : 1, psa->cbElements);
         if (!copy->pvData) {
             hr = E_OUTOFMEMORY;
             goto cleanup;

@@ -42,7 +42,7 @@ static bool is_copyable_type(VARTYPE vt)
     return is_valid_type(vt) && (vt & VT_TYPEMASK) != VT_CLSID;
 }
 
-/* The size of the value a VT_BYREF variant of this base type points to, 0 for none. */
+/* The size of the scalar a VT_BYREF variant of this base type points to. */
 static size_t referenced_size(VARTYPE base)
 {
     switch (base) {
@@ -60,21 +60,13 @@ static size_t referenced_size(VARTYPE base)
     case VT_R4:
     case VT_ERROR:
         return 4;
-    case VT_I8:
-    case VT_UI8:
-    case VT_R8:
-    case VT_CY:
-    case VT_DATE:
-        return 8;
     case VT_BSTR:
         return sizeof(BSTR);
     case VT_UNKNOWN:
     case VT_DISPATCH:
         return sizeof(IUnknown *);
-    case VT_DECIMAL:
-        return sizeof(DECIMAL);
-    default:
-        return 0;
+    default: /* VT_I8, VT_UI8, VT_R8, VT_CY, VT_DATE */
+        return 8;
     }
 }
 

@@ -909,12 +909,11 @@ static HRESULT read_source(const VARIANT *v, source_value *out)
         out->kind = SOURCE_REAL;
         out->real = V_R8(v);
         return S_OK;
-    case VT_BSTR:
+    default:
+        /* convert() sends nothing else: the last value source is VT_BSTR. */
         out->kind = SOURCE_TEXT;
         out->text = V_BSTR(v);
         return S_OK;
-    default:
-        return DISP_E_TYPEMISMATCH;
     }
 }
 
@@ -977,11 +976,10 @@ static HRESULT real_to_integer(double x, bool *negative, uint64_t *magnitude)
 {
     const double two_to_64 = 18446744073709551616.0;
 
+    /* Near 2^64 every double is an integer, so rounding cannot leave the range. */
     if (!(x > -two_to_64 && x < two_to_64))
         return DISP_E_OVERFLOW;
     x = round_half_even(x);
-    if (!(x > -two_to_64 && x < two_to_64))
-        return DISP_E_OVERFLOW;
     *negative = x < 0;
     *magnitude = (uint64_t)(*negative ? -x : x);
     return S_OK;
@@ -1126,12 +1124,10 @@ static HRESULT to_currency(const source_value *src, VARTYPE vt, USHORT flags, VA
     if (src->kind == SOURCE_REAL) {
         double scaled = src->real * 10000.0;
 
+        /* As for integers, rounding cannot leave the range near 2^63. */
         if (!(scaled >= -two_to_63 && scaled < two_to_63))
             return DISP_E_OVERFLOW;
-        scaled = round_half_even(scaled);
-        if (!(scaled >= -two_to_63 && scaled < two_to_63))
-            return DISP_E_OVERFLOW;
-        V_CY(out).int64 = (LONGLONG)scaled;
+        V_CY(out).int64 = (LONGLONG)round_half_even(scaled);
         V_VT(out) = vt;
         return S_OK;
     }
