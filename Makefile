@@ -2,7 +2,7 @@
 BUILD ?= build
 MESON ?= meson
 
-.PHONY: all demo test test-sanitize deps clean
+.PHONY: all demo test test-sanitize test-valgrind deps clean
 
 all: $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
@@ -26,6 +26,12 @@ test-sanitize: deps
 	$(MESON) compile -C $(BUILD)-sanitize
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 		$(MESON) test -C $(BUILD)-sanitize --print-errorlogs
+
+# The runtime's unit suite under valgrind memcheck: 0 errors, 0 leaks.
+VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=1
+test-valgrind: all
+	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --wrapper '$(VALGRIND)'
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-sanitize

@@ -46,18 +46,25 @@ struct buffer *output_set_add(struct output_set *set, const char *path);
  * temporary file in the same directory, fsync'd, then renamed over the target.
  * Files whose bytes are unchanged are not touched. If any step fails, the
  * temporary files are removed, the message (naming the path and strerror) is
- * written to *error (malloc'd) and -1 is returned; targets already renamed
- * stay (each file on its own is atomic). Returns 0 on success. */
+ * written to *error (malloc'd; NULL if even that allocation failed) and -1 is
+ * returned. Every file is written before any is renamed, so only a failing
+ * rename leaves earlier targets replaced (each file on its own is atomic).
+ * A buffer marked failed is an error before anything is written. Returns 0
+ * on success, *error untouched. */
 int output_set_commit(const struct output_set *set, char **error);
 
 /* --check: the paths whose bytes would change (missing files included), in
- * order, as a malloc'd array of pointers into `set`; *count set. Returns -1
- * only on allocation failure or an unreadable existing file (*error set). */
+ * order, as a malloc'd array of pointers into `set` (NULL when none); *count
+ * set. Writes nothing. Returns -1 only on allocation failure (a buffer marked
+ * failed included) or an unreadable existing file (*error set, the outputs
+ * untouched). */
 int output_set_changed(const struct output_set *set, const char ***changed, size_t *count,
 		       char **error);
 
-/* Writes a Make-style depfile `target: dep1 dep2 …` (spaces in paths escaped
- * as Ninja expects), atomically and only if changed. */
+/* Writes a Make-style depfile `target: dep1 dep2 …`, one dependency a line
+ * (spaces escaped as `\ `, `#` as `\#`, `$` as `$$`, as GCC writes them and
+ * Make and Ninja read them), atomically and only if changed. A path with a
+ * control character or a trailing backslash cannot be written: -1, *error. */
 int depfile_write(const char *path, const char *target, const char *const *deps, size_t count,
 		  char **error);
 

@@ -9,8 +9,8 @@ level=${1:-build}
 packages="gcc g++ make pkg-config meson ninja-build clang libclang-dev llvm-dev libcjson-dev"
 case $level in
   build) ;;
-  test) packages="$packages libcmocka-dev valgrind" ;;
-  ci) packages="$packages libcmocka-dev valgrind" ;;
+  test) packages="$packages libcmocka-dev valgrind gcc-mingw-w64-x86-64" ;;
+  ci) packages="$packages libcmocka-dev valgrind gcc-mingw-w64-x86-64" ;;
   *) echo "usage: $0 [build|test|ci]" >&2; exit 2 ;;
 esac
 

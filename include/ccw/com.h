@@ -1776,6 +1776,22 @@ CCW_API HRESULT STDAPICALLTYPE SetErrorInfo(ULONG dwReserved, IErrorInfo *perrin
 CCW_API HRESULT STDAPICALLTYPE GetErrorInfo(ULONG dwReserved, IErrorInfo **pperrinfo);
 CCW_API HRESULT STDAPICALLTYPE CreateErrorInfo(ICreateErrorInfo **pperrinfo);
 
+/* Activation of in-process servers through the JSON registry, and the
+ * per-thread initialization count (compat/activation.c; docs/activation.md). */
+typedef HRESULT (STDAPICALLTYPE *LPFNGETCLASSOBJECT)(REFCLSID, REFIID, LPVOID *);
+typedef HRESULT (STDAPICALLTYPE *LPFNCANUNLOADNOW)(void);
+CCW_API HRESULT STDAPICALLTYPE CoInitialize(LPVOID pvReserved);
+CCW_API HRESULT STDAPICALLTYPE CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit);
+CCW_API void STDAPICALLTYPE CoUninitialize(void);
+CCW_API HRESULT STDAPICALLTYPE CoGetClassObject(REFCLSID rclsid, DWORD dwClsContext,
+	LPVOID pvReserved, REFIID riid, LPVOID *ppv);
+CCW_API HRESULT STDAPICALLTYPE CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter,
+	DWORD dwClsContext, REFIID riid, LPVOID *ppv);
+CCW_API void STDAPICALLTYPE CoFreeUnusedLibraries(void);
+CCW_API void STDAPICALLTYPE CoFreeUnusedLibrariesEx(DWORD dwUnloadDelay, DWORD dwReserved);
+CCW_API HRESULT STDAPICALLTYPE CLSIDFromProgID(LPCOLESTR lpszProgID, LPCLSID lpclsid);
+CCW_API HRESULT STDAPICALLTYPE ProgIDFromCLSID(REFCLSID clsid, LPOLESTR *lplpszProgID);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

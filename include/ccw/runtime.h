@@ -184,6 +184,19 @@ typedef struct ccw_class_interface {
 } ccw_class_interface;
 
 /*
+ * The threading model a class declares (CCW_CLASS threading=), registered
+ * with it: Windows' ThreadingModel "Both", "Free", "Apartment"; a serialized
+ * class (ccw serializes the calls into legacy code) registers as
+ * "Apartment" on Windows, so that COM serializes them there too.
+ */
+typedef enum ccw_threading {
+    CCW_THREADING_BOTH = 0,
+    CCW_THREADING_FREE,
+    CCW_THREADING_APARTMENT,
+    CCW_THREADING_SERIALIZED
+} ccw_threading;
+
+/*
  * The static description of a class that the generator emits (use
  * designated initializers: fields may be added).  `construct` and `destroy`
  * are small generated adapters around the CCW_CONSTRUCTOR/CCW_DESTRUCTOR
@@ -201,6 +214,8 @@ struct ccw_class {
     void *(*construct)(void);        /* NULL: noncreatable */
     void (*destroy)(void *c_object); /* NULL: nothing to free */
     ccw_module *module;
+    ccw_threading threading; /* CCW_CLASS threading=; zero is CCW_THREADING_BOTH */
+    const char *version;     /* CCW_CLASS version= ("M.m"), or NULL */
 };
 
 /*
@@ -461,6 +476,122 @@ CCW_API HRESULT ccw_error_raise(HRESULT hr, const char *source, const IID *iid,
  * @return ccw_hresult_from_errno(err)
  */
 CCW_API HRESULT ccw_error_raise_errno(int err, const char *source, const IID *iid);
+
+/* ---- Activation: registering components (runtime/server_unix.c,
+ *      runtime/server_windows.c) and the JSON registry off Windows
+ *      (runtime/registry.c).  docs/activation.md has the details. ------ */
+
+/**
+ * DllRegisterServer's work: register the creatable classes (those with a
+ * constructor and a ProgID; the others are skipped) of the component that
+ * contains `address_in_module`.
+ *
+ * Off Windows this is one atomic update of the JSON registry that updates
+ * go to (ccw_registry_path): per class an entry keyed by its CLSID with its
+ * ProgID, coclass name, threading model, version and the component's
+ * absolute path (found with dladdr).  A ProgID names one class: an entry of
+ * another CLSID that had it loses it.  On Windows it writes
+ * HKCR\CLSID\{clsid} (default value: the coclass name) with
+ * InprocServer32 (default value: the DLL's path, ThreadingModel) and ProgID,
+ * and HKCR\<ProgID> with its CLSID.
+ *
+ * On failure the reason, naming the file concerned, is raised as this
+ * thread's IErrorInfo (source "ccw").
+ *
+ * @param classes the component's classes
+ * @param count how many
+ * @param address_in_module any address in the component (one of its
+ *        functions or variables)
+ * @return S_OK; E_POINTER for NULL classes, a NULL entry or a NULL address;
+ *         E_INVALIDARG for a class without a CLSID or a ProgID that is empty
+ *         or too long; HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) when the
+ *         address is in no loaded module; off Windows E_ACCESSDENIED for a
+ *         registry or component that others could write, REGDB_E_READREGDB
+ *         for a registry that cannot be read or is corrupt (it is left
+ *         untouched) and REGDB_E_WRITEREGDB when it cannot be written; on
+ *         Windows the HRESULT of the failing registry call
+ */
+CCW_API HRESULT ccw_server_register(const ccw_class *const *classes, size_t count,
+                                    const void *address_in_module);
+
+/**
+ * DllUnregisterServer's work: remove what ccw_server_register wrote for
+ * these classes.  Off Windows only the entries that still name this
+ * component are removed (another component may have registered the CLSID
+ * since); a class that is not registered is not an error.
+ *
+ * @param classes the component's classes
+ * @param count how many
+ * @param address_in_module any address in the component
+ * @return as for ccw_server_register
+ */
+CCW_API HRESULT ccw_server_unregister(const ccw_class *const *classes, size_t count,
+                                      const void *address_in_module);
+
+#ifndef _WIN32
+
+/*
+ * The registry files: $CCW_REGISTRY, a colon-separated list of absolute
+ * paths, else $XDG_DATA_HOME/ccw/registry.json (default
+ * ~/.local/share/ccw/registry.json) then /etc/ccw/registry.json.  Lookups
+ * read them in that order and the first file that has the CLSID or ProgID
+ * answers; updates go to the first file only.  A file that is missing is
+ * empty; one that is corrupt, or that other users could write, is an error.
+ */
+
+/* One class of the registry. */
+typedef struct ccw_registry_entry {
+    CLSID clsid;
+    char *progid;    /* NULL when the class has none */
+    char *name;      /* the coclass name, or NULL */
+    char *path;      /* the component, as registered */
+    char *threading; /* "both", "free", "apartment" or "serialized" */
+    char *version;   /* "M.m", or NULL */
+    char *registry;  /* the registry file it comes from */
+} ccw_registry_entry;
+
+/**
+ * The registry file that updates go to.
+ *
+ * @param out receives the path, to be freed with ccw_string_free
+ * @return S_OK; E_POINTER for a NULL out; E_INVALIDARG when $CCW_REGISTRY
+ *         names a relative path; E_FAIL when no home directory is known;
+ *         E_OUTOFMEMORY
+ */
+CCW_API HRESULT ccw_registry_path(char **out);
+
+/**
+ * Every class of every registry file, in lookup order (a CLSID can appear
+ * once per file: the first one is the one activation uses).
+ *
+ * @param out receives the entries (NULL when there are none), to be freed
+ *        with ccw_registry_list_free
+ * @param out_count receives their number
+ * @return S_OK; E_POINTER for a NULL out or out_count; E_ACCESSDENIED,
+ *         REGDB_E_READREGDB as for ccw_server_register; E_OUTOFMEMORY
+ */
+CCW_API HRESULT ccw_registry_list(ccw_registry_entry **out, size_t *out_count);
+
+/**
+ * Free what ccw_registry_list returned.
+ *
+ * @param entries the entries, or NULL
+ * @param count their number
+ */
+CCW_API void ccw_registry_list_free(ccw_registry_entry *entries, size_t count);
+
+/**
+ * Remove one class from the registry file that updates go to, whatever
+ * component it names (`ccw unregister PROGID`).
+ *
+ * @param key the class's ProgID (compared without regard to ASCII case) or
+ *        its CLSID in braces
+ * @return S_OK; E_POINTER for a NULL key; REGDB_E_CLASSNOTREG when that file
+ *         has no such class; otherwise as for ccw_server_register
+ */
+CCW_API HRESULT ccw_registry_remove(const char *key);
+
+#endif /* !_WIN32 */
 
 #ifdef __cplusplus
 }

@@ -49,58 +49,43 @@
 /* Flags saying the 16 bytes before the descriptor hold its element type. */
 #define SAFEARRAY_PREFIX_FLAGS (FADF_HAVEIID | FADF_HAVEVARTYPE | FADF_RECORD)
 
-static size_t element_size_of(VARTYPE vt)
-{
-    switch (vt) {
-    case VT_I1:
-    case VT_UI1:
-        return 1;
-    case VT_I2:
-    case VT_UI2:
-    case VT_BOOL:
-        return 2;
-    case VT_I4:
-    case VT_UI4:
-    case VT_INT:
-    case VT_UINT:
-    case VT_R4:
-    case VT_ERROR:
-        return 4;
-    case VT_I8:
-    case VT_UI8:
-    case VT_R8:
-    case VT_CY:
-    case VT_DATE:
-        return 8;
-    case VT_BSTR:
-        return sizeof(BSTR);
-    case VT_UNKNOWN:
-    case VT_DISPATCH:
-        return sizeof(IUnknown *);
-    case VT_VARIANT:
-        return sizeof(VARIANT);
-    case VT_DECIMAL:
-        return sizeof(DECIMAL);
-    default:
-        return 0;
-    }
-}
+/* The element types oleaut32 makes arrays of, with the fFeatures it gives them. */
+static const struct {
+    VARTYPE vt;
+    USHORT size;
+    USHORT features;
+} element_types[] = {
+    {VT_I1, 1, FADF_HAVEVARTYPE},
+    {VT_UI1, 1, FADF_HAVEVARTYPE},
+    {VT_I2, 2, FADF_HAVEVARTYPE},
+    {VT_UI2, 2, FADF_HAVEVARTYPE},
+    {VT_BOOL, sizeof(VARIANT_BOOL), FADF_HAVEVARTYPE},
+    {VT_I4, 4, FADF_HAVEVARTYPE},
+    {VT_UI4, 4, FADF_HAVEVARTYPE},
+    {VT_INT, sizeof(INT), FADF_HAVEVARTYPE},
+    {VT_UINT, sizeof(UINT), FADF_HAVEVARTYPE},
+    {VT_R4, sizeof(FLOAT), FADF_HAVEVARTYPE},
+    {VT_ERROR, sizeof(SCODE), FADF_HAVEVARTYPE},
+    {VT_I8, 8, FADF_HAVEVARTYPE},
+    {VT_UI8, 8, FADF_HAVEVARTYPE},
+    {VT_R8, sizeof(DOUBLE), FADF_HAVEVARTYPE},
+    {VT_CY, sizeof(CY), FADF_HAVEVARTYPE},
+    {VT_DATE, sizeof(DATE), FADF_HAVEVARTYPE},
+    {VT_DECIMAL, sizeof(DECIMAL), FADF_HAVEVARTYPE},
+    {VT_BSTR, sizeof(BSTR), FADF_HAVEVARTYPE | FADF_BSTR},
+    {VT_VARIANT, sizeof(VARIANT), FADF_HAVEVARTYPE | FADF_VARIANT},
+    {VT_UNKNOWN, sizeof(IUnknown *), FADF_HAVEIID | FADF_UNKNOWN},
+    {VT_DISPATCH, sizeof(IDispatch *), FADF_HAVEIID | FADF_DISPATCH},
+};
 
-/* The fFeatures oleaut32 gives a new array of vt (before FADF_CREATEVECTOR). */
-static USHORT features_of(VARTYPE vt)
+/* The entry for vt, or -1 for a type there are no arrays of. */
+static int find_element_type(VARTYPE vt)
 {
-    switch (vt) {
-    case VT_BSTR:
-        return FADF_HAVEVARTYPE | FADF_BSTR;
-    case VT_VARIANT:
-        return FADF_HAVEVARTYPE | FADF_VARIANT;
-    case VT_UNKNOWN:
-        return FADF_HAVEIID | FADF_UNKNOWN;
-    case VT_DISPATCH:
-        return FADF_HAVEIID | FADF_DISPATCH;
-    default:
-        return FADF_HAVEVARTYPE;
+    for (size_t i = 0; i < sizeof(element_types) / sizeof(element_types[0]); i++) {
+        if (element_types[i].vt == vt)
+            return (int)i;
     }
+    return -1;
 }
 
 static unsigned char *prefix_of(SAFEARRAY *psa)
@@ -221,7 +206,7 @@ static SAFEARRAY *alloc_descriptor(USHORT dims, size_t extra, size_t *extra_offs
     size_t offset = round_up(SAFEARRAY_PREFIX_SIZE + descriptor_size(dims), SAFEARRAY_DATA_ALIGN);
     unsigned char *block;
 
-    if (extra > SIZE_MAX - offset)
+    if (extra > SIZE_MAX - offset) /* possible only with a 32-bit size_t */
         return NULL;
     block = calloc(1, offset + extra);
     if (!block)
@@ -241,19 +226,24 @@ static void set_element_type(SAFEARRAY *psa, VARTYPE vt)
     }
 }
 
+/* NULL for a type there are no arrays of (VT_EMPTY, VT_RECORD, ...) or out of memory. */
 CCW_API SAFEARRAY *STDAPICALLTYPE SafeArrayCreateVector(VARTYPE vt, LONG lLbound, ULONG cElements)
 {
-    size_t elem_size = element_size_of(vt);
-    size_t data_offset;
+    int type = find_element_type(vt);
+    size_t elem_size, data_offset;
     SAFEARRAY *psa;
 
-    if (!elem_size || cElements > SIZE_MAX / elem_size)
+    if (type < 0)
+        return NULL;
+    elem_size = element_types[type].size;
+    /* Only where size_t has 32 bits can the data size overflow. */
+    if (cElements > SIZE_MAX / elem_size)
         return NULL;
     psa = alloc_descriptor(1, (size_t)cElements * elem_size, &data_offset);
     if (!psa)
         return NULL;
     psa->cDims = 1;
-    psa->fFeatures = features_of(vt) | FADF_CREATEVECTOR;
+    psa->fFeatures = element_types[type].features | FADF_CREATEVECTOR;
     psa->cbElements = (ULONG)elem_size;
     psa->pvData = (unsigned char *)psa + data_offset;
     psa->rgsabound[0].cElements = cElements;
@@ -280,6 +270,7 @@ static HRESULT unlock_array(SAFEARRAY *psa)
     return S_OK;
 }
 
+/* Locks the array (at most 65535 times: then E_UNEXPECTED) and gives its data. */
 CCW_API HRESULT STDAPICALLTYPE SafeArrayAccessData(SAFEARRAY *psa, void **ppvData)
 {
     HRESULT hr;
@@ -293,6 +284,7 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayAccessData(SAFEARRAY *psa, void **ppvDat
     return S_OK;
 }
 
+/* E_UNEXPECTED when the array is not locked. */
 CCW_API HRESULT STDAPICALLTYPE SafeArrayUnaccessData(SAFEARRAY *psa)
 {
     return unlock_array(psa);
@@ -348,6 +340,10 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayGetUBound(SAFEARRAY *psa, UINT nDim, LON
     return S_OK;
 }
 
+/*
+ * VT_RECORD, VT_UNKNOWN or VT_DISPATCH from the flags of interface and record
+ * arrays, the stored type otherwise, DISP_E_BADVARTYPE when there is neither.
+ */
 CCW_API HRESULT STDAPICALLTYPE SafeArrayGetVartype(SAFEARRAY *psa, VARTYPE *pvt)
 {
     if (!psa || !pvt)
@@ -363,6 +359,7 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayGetVartype(SAFEARRAY *psa, VARTYPE *pvt)
     return S_OK;
 }
 
+/* NULL is S_OK; a locked array is DISP_E_ARRAYISLOCKED and stays as it is. */
 CCW_API HRESULT STDAPICALLTYPE SafeArrayDestroy(SAFEARRAY *psa)
 {
     if (!psa)
@@ -377,6 +374,11 @@ CCW_API HRESULT STDAPICALLTYPE SafeArrayDestroy(SAFEARRAY *psa)
     return S_OK;
 }
 
+/*
+ * A deep copy with its own data block. As in oleaut32, *ppsaOut is set to NULL
+ * first: copying NULL gives NULL and S_OK; an array without an element size, or
+ * one too large to address, is E_INVALIDARG.
+ */
 CCW_API HRESULT STDAPICALLTYPE SafeArrayCopy(SAFEARRAY *psa, SAFEARRAY **ppsaOut)
 {
     SAFEARRAY *copy = NULL;

@@ -6,9 +6,10 @@
  * VT_CLSID, optionally with VT_BYREF and/or VT_ARRAY (then above VT_NULL);
  * anything else is DISP_E_BADVARTYPE. VT_CLSID may be cleared but not copied.
  *
- * Deviation: VT_RECORD is refused with DISP_E_BADVARTYPE. Records belong to a
+ * Deviations: VT_RECORD is refused with DISP_E_BADVARTYPE. Records belong to a
  * later stage of ccw; until then nothing creates them, and refusing them is
- * safer than guessing who owns pvRecord.
+ * safer than guessing who owns pvRecord. NULL arguments, and VariantCopyInd of
+ * a NULL reference, give E_INVALIDARG where oleaut32 would crash.
  */
 #include <ccw/com.h>
 
@@ -76,6 +77,7 @@ CCW_API void STDAPICALLTYPE VariantInit(VARIANTARG *pvarg)
     V_VT(pvarg) = VT_EMPTY;
 }
 
+/* Frees, releases or destroys what the variant owns; references own nothing. */
 CCW_API HRESULT STDAPICALLTYPE VariantClear(VARIANTARG *pvarg)
 {
     VARTYPE vt;
@@ -129,6 +131,10 @@ static HRESULT copy_value(VARIANTARG *dest, const VARIANTARG *src)
     return hr;
 }
 
+/*
+ * Clears the destination, then copies deeply: strings are duplicated (NULL as
+ * ""), interfaces AddRef'd, arrays copied; a reference is copied as a pointer.
+ */
 CCW_API HRESULT STDAPICALLTYPE VariantCopy(VARIANTARG *pvargDest, const VARIANTARG *pvargSrc)
 {
     HRESULT hr;
@@ -196,6 +202,11 @@ static HRESULT copy_referenced(VARIANT *out, const VARIANTARG *src)
     return copy_value(out, &view);
 }
 
+/*
+ * VariantCopy, except that a reference is followed (through one VT_VARIANT
+ * level) and its target copied by value; oleaut32's rule decides which
+ * references qualify, and E_INVALIDARG answers the others.
+ */
 CCW_API HRESULT STDAPICALLTYPE VariantCopyInd(VARIANT *pvarDest, const VARIANTARG *pvargSrc)
 {
     VARIANT value;

@@ -24,17 +24,25 @@
  *     are numbers; VARIANT_ALPHABOOL and VARIANT_LOCALBOOL both write
  *     "True"/"False", and without them a VT_BOOL prints as its number, -1 or 0;
  *   - dates: written as en-US oleaut32 writes them, "M/D/YYYY h:mm:ss AM",
- *     leaving out a zero time, and the date when it is 12/30/1899; read as
- *     "M/D/YYYY" or "YYYY-MM-DD" (also with '/' or '-' the other way round, a
- *     two-digit year meaning 1930..2029), optionally followed (after a space or
- *     'T') by "H:MM" or "H:MM:SS" with an optional "AM"/"PM"; or a time alone.
+ *     leaving out a zero time, and the date when it is 12/30/1899 (a date out
+ *     of VT_DATE's range gives E_INVALIDARG); read as "M/D/Y" or "Y-M-D", where
+ *     either separator may be '/' or '-', a year of three or four digits comes
+ *     first or last, and a two-digit last year means 1930..2029; optionally
+ *     followed (after spaces or a 'T') by "H:MM" or "H:MM:SS" and an optional
+ *     "AM"/"PM"/"A"/"P" (ignored after 12 o'clock); or a time alone.
+ *
+ * Objects: an IDispatch converts to a value through its default property
+ * (Invoke of DISPID_VALUE, DISPATCH_PROPERTYGET) unless VARIANT_NOVALUEPROP is
+ * given, and Invoke's failure is returned as it is; an IUnknown has no value.
+ * VT_UNKNOWN -> VT_DISPATCH asks QueryInterface, whose failure is returned.
+ * VT_ARRAY|VT_UI1 and VT_BSTR convert into each other as raw bytes.
  *
  * Deviations, each because the Windows behaviour is a bug or needs locale data
  * ccw does not carry: VT_CY to VT_I8 rounds like every other currency
  * conversion (native oleaut32 floors negative values, giving -2 for -1); a
  * default property that is itself an object is not followed further; a NaN
- * never converts to VT_DATE; date strings without a year, with month names or
- * in other orders are not recognised.
+ * never converts to VT_DATE; date strings without a year, with month names,
+ * in other orders or with a bare hour ("1 am") are not recognised.
  */
 #include <ccw/com.h>
 
@@ -151,7 +159,9 @@ static HRESULT exact_rescale(exact_num *n, int scale)
         rest = rest || dropped;
         dropped = mag_div(n->mag, 10);
     }
-    return mag_round(n->mag, dropped, rest) ? S_OK : DISP_E_OVERFLOW;
+    /* Divided by 10 at least once, the magnitude has room to round up. */
+    mag_round(n->mag, dropped, rest);
+    return S_OK;
 }
 
 /* The magnitude's decimal digits, most significant first, NUL-terminated. */
@@ -485,6 +495,7 @@ static int real_digits(double x, int precision, char *digits, int *exp10)
     char buf[64];
     char *p = buf;
     int count = 0;
+    bool carry;
 
     /* 30 significant digits: enough that rounding them again is not double rounding. */
     snprintf(buf, sizeof(buf), "%.29e", x);
@@ -493,18 +504,16 @@ static int real_digits(double x, int precision, char *digits, int *exp10)
             digits[count++] = *p;
     }
     *exp10 = (int)strtol(p + 1, NULL, 10);
-    if (count > precision) {
-        bool carry = digits[precision] >= '5';
-
-        count = precision;
-        for (int i = count - 1; carry && i >= 0; i--) {
-            carry = digits[i] == '9';
-            digits[i] = carry ? '0' : (char)(digits[i] + 1);
-        }
-        if (carry) {
-            digits[0] = '1';
-            (*exp10)++;
-        }
+    /* 30 digits were printed and precision + 1 kept: round off the last. */
+    carry = digits[precision] >= '5';
+    count = precision;
+    for (int i = count - 1; carry && i >= 0; i--) {
+        carry = digits[i] == '9';
+        digits[i] = carry ? '0' : (char)(digits[i] + 1);
+    }
+    if (carry) {
+        digits[0] = '1';
+        (*exp10)++;
     }
     while (count > 1 && digits[count - 1] == '0')
         count--;
@@ -584,14 +593,17 @@ static void real_to_parsed(double x, int precision, parsed_num *out)
 
 /* ---- Dates ------------------------------------------------------------------ */
 
-/* Days from 1 Jan 1970 of a proleptic Gregorian date (Hinnant's era method). */
+/*
+ * Days from 1 Jan 1970 of a proleptic Gregorian date, by Hinnant's 400-year
+ * era method; VT_DATE's years (100..9999) keep every intermediate positive.
+ */
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     int64_t era;
     unsigned yoe, doy, doe;
 
     y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
+    era = y / 400;
     yoe = (unsigned)(y - era * 400);
     doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -604,7 +616,7 @@ static void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
     unsigned doe, yoe, doy, mp;
 
     z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
+    era = z / 146097;
     doe = (unsigned)(z - era * 146097);
     yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -667,7 +679,7 @@ static HRESULT format_date(double date, char *out, size_t cap)
     return S_OK;
 }
 
-/* Reads up to max_digits decimal digits; false when there is none. */
+/* Reads 1..max_digits decimal digits; false for none, or for more than max_digits. */
 static bool read_uint(const OLECHAR **s, int max_digits, int *value, int *digits)
 {
     const OLECHAR *c = *s;
@@ -1356,6 +1368,10 @@ static HRESULT convert(VARIANT *out, const VARIANT *from, LCID lcid, USHORT flag
     return to_value(&value, vt, flags, out);
 }
 
+/*
+ * The same type is a VariantCopy; a by-reference source is followed first; the
+ * LCID selects nothing (see the top of this file).
+ */
 CCW_API HRESULT STDAPICALLTYPE VariantChangeTypeEx(VARIANTARG *pvargDest, const VARIANTARG *pvarSrc,
                                                    LCID lcid, USHORT wFlags, VARTYPE vt)
 {
@@ -1396,6 +1412,7 @@ CCW_API HRESULT STDAPICALLTYPE VariantChangeTypeEx(VARIANTARG *pvargDest, const 
     return S_OK;
 }
 
+/* VariantChangeTypeEx for the user's locale. */
 CCW_API HRESULT STDAPICALLTYPE VariantChangeType(VARIANTARG *pvargDest, const VARIANTARG *pvarSrc,
                                                  USHORT wFlags, VARTYPE vt)
 {

@@ -486,6 +486,59 @@ static void test_copy_errors(void **state)
     assert_null(copy);
 }
 
+/* Element counts or sizes beyond the address space cannot be copied. */
+static void test_copy_impossible_size(void **state)
+{
+    struct {
+        SAFEARRAY sa;
+        SAFEARRAYBOUND more[2];
+    } huge;
+    SAFEARRAY *copy = (SAFEARRAY *)&copy;
+    BYTE data = 0;
+
+    (void)state;
+    memset(&huge, 0, sizeof(huge));
+    huge.sa.cDims = 3;
+    huge.sa.fFeatures = FADF_AUTO;
+    huge.sa.cbElements = 1;
+    huge.sa.pvData = &data;
+    huge.sa.rgsabound[0].cElements = 0xffffffffu;
+    huge.more[0].cElements = 0xffffffffu;
+    huge.more[1].cElements = 0xffffffffu;
+    assert_int_equal(SafeArrayCopy(&huge.sa, &copy), E_INVALIDARG);
+    assert_null(copy);
+
+    /* Two dimensions: a count that fits 64 bits, bytes that do not. */
+    huge.sa.cDims = 2;
+    huge.sa.cbElements = 0x20000;
+    huge.sa.rgsabound[0].cElements = 0x10000;
+    assert_int_equal(SafeArrayCopy(&huge.sa, &copy), E_INVALIDARG);
+    assert_null(copy);
+
+    /* Destroying such a fake is harmless: there is nothing it could walk through. */
+    huge.sa.cDims = 3;
+    huge.sa.fFeatures |= FADF_BSTR;
+    assert_int_equal(SafeArrayDestroy(&huge.sa), S_OK);
+}
+
+/* A descriptor without data: copied as one, destroyed as one. */
+static void test_descriptor_without_data(void **state)
+{
+    SAFEARRAY sa, *copy = NULL;
+
+    (void)state;
+    memset(&sa, 0, sizeof(sa));
+    sa.cDims = 1;
+    sa.fFeatures = FADF_AUTO | FADF_BSTR;
+    sa.cbElements = sizeof(BSTR);
+    sa.rgsabound[0].cElements = 4;
+    assert_int_equal(SafeArrayCopy(&sa, &copy), S_OK);
+    assert_null(copy->pvData);
+    assert_int_equal(copy->rgsabound[0].cElements, 4);
+    assert_int_equal(SafeArrayDestroy(copy), S_OK);
+    assert_int_equal(SafeArrayDestroy(&sa), S_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +559,8 @@ int main(void)
         cmocka_unit_test(test_copy_variants),
         cmocka_unit_test(test_copy_foreign_descriptor),
         cmocka_unit_test(test_copy_errors),
+        cmocka_unit_test(test_copy_impossible_size),
+        cmocka_unit_test(test_descriptor_without_data),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -411,6 +411,29 @@ static void test_copy_array(void **state)
     assert_int_equal(SafeArrayDestroy(psa), S_OK);
 }
 
+/* An array SafeArrayCopy refuses (no element size): the error, and an empty destination. */
+static void test_copy_bad_array(void **state)
+{
+    SAFEARRAY sa, *psa = &sa;
+    VARIANT src, dst;
+
+    (void)state;
+    memset(&sa, 0, sizeof(sa));
+    sa.cDims = 1;
+    sa.fFeatures = FADF_AUTO;
+    V_VT(&src) = VT_ARRAY | VT_I4;
+    V_ARRAY(&src) = &sa;
+    V_VT(&dst) = VT_I4;
+    assert_int_equal(VariantCopy(&dst, &src), E_INVALIDARG);
+    assert_int_equal(V_VT(&dst), VT_EMPTY);
+
+    V_VT(&src) = VT_ARRAY | VT_I4 | VT_BYREF;
+    V_ARRAYREF(&src) = &psa;
+    V_VT(&dst) = VT_I4;
+    assert_int_equal(VariantCopyInd(&dst, &src), E_INVALIDARG);
+    assert_int_equal(V_VT(&dst), VT_I4);
+}
+
 static void test_copy_onto_itself(void **state)
 {
     VARIANT v;
@@ -673,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_copy_interfaces),
         cmocka_unit_test(test_copy_reference_is_shallow),
         cmocka_unit_test(test_copy_array),
+        cmocka_unit_test(test_copy_bad_array),
         cmocka_unit_test(test_copy_onto_itself),
         cmocka_unit_test(test_copy_errors),
         cmocka_unit_test(test_copy_ind_by_value),

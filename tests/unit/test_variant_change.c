@@ -343,6 +343,8 @@ static const conversion conversions[] = {
     OK(T_DEC(5, 0, 0, 150005), VT_CY, T_CY(15000)),
     OK(T_DEC(5, 0, 0, 150015), VT_CY, T_CY(15002)),
     OK(T_DATE(1.5), VT_CY, T_CY(15000)),
+    FAIL(T_DEC(0, 0, 0xffffffffu, UINT64_MAX), VT_CY, OVF),
+    FAIL(T_BSTR("79228162514264337593543950335"), VT_CY, OVF),
 
     /* To VT_BOOL: zero or VARIANT_TRUE. */
     OK(T_I4(0), VT_BOOL, T_BOOL(VARIANT_FALSE)),
@@ -458,6 +460,10 @@ static const conversion conversions[] = {
     OK(T_BSTR("1.5"), VT_I1, T_I1(2)),
     OK(T_BSTR("2.5"), VT_I4, T_I4(2)),
     OK(T_BSTR("0.6"), VT_I4, T_I4(1)),
+    OK(T_BSTR("2.50"), VT_I4, T_I4(2)),
+    OK(T_BSTR("2.5000001"), VT_I4, T_I4(3)),
+    /* A nonzero digit past the 40 kept still breaks the tie. */
+    OK(T_BSTR("2.5000000000000000000000000000000000000000000001"), VT_I4, T_I4(3)),
     FAIL(T_BSTR("-1"), VT_UI1, OVF),
     OK(T_BSTR("-0.5"), VT_UI1, T_UI1(0)),
     FAIL(T_BSTR("-0.6"), VT_UI1, OVF),
@@ -480,6 +486,11 @@ static const conversion conversions[] = {
     OK(T_BSTR("$42"), VT_I4, T_I4(42)),
     OK(T_BSTR("42$"), VT_I4, T_I4(42)),
     OK(T_BSTR("- 42"), VT_I4, T_I4(-42)),
+    OK(T_BSTR("\xa0" "42"), VT_I4, T_I4(42)),
+    FAIL(T_BSTR("(-1)"), VT_I4, MISMATCH),
+    FAIL(T_BSTR("(1)-"), VT_I4, MISMATCH),
+    FAIL(T_BSTR("(1))"), VT_I4, MISMATCH),
+    FAIL(T_BSTR("$$1"), VT_I4, MISMATCH),
     OK(T_BSTR("1,000"), VT_I4, T_I4(1000)),
     OK(T_BSTR("1,000.5"), VT_I4, T_I4(1000)),
     OK(T_BSTR("1e3"), VT_I4, T_I4(1000)),
@@ -534,6 +545,15 @@ static const conversion conversions[] = {
     OK(T_BSTR("1e308"), VT_R8, T_R8(1e308)),
     FAIL(T_BSTR("1e309"), VT_R8, OVF),
     OK(T_BSTR("1e-400"), VT_R8, T_R8(0.0)),
+    FAIL(T_BSTR("1e9999999"), VT_R8, OVF),
+    FAIL(T_BSTR("-1e309"), VT_R8, OVF),
+    OK(T_BSTR("-&H10"), VT_R8, T_R8(-16.0)),
+    OK(T_BSTR("1e+2"), VT_R8, T_R8(100.0)),
+    OK(T_BSTR("12345678901234567890123456789012345678901234"), VT_R8,
+       T_R8(12345678901234567890123456789012345678901234.0)),
+    FAIL(T_BSTR("12345678901234567890123456789012345678901234"), VT_DECIMAL, OVF),
+    OK(T_BSTR("0.12345678901234567890123456789012345678901234"), VT_DECIMAL,
+       T_DEC(28, 0, 0x3fd35ebu, UINT64_C(0x6d797a91be38f34f))),
     OK(T_BSTR("0.1"), VT_R4, T_R4(0.1f)),
     OK(T_BSTR("3.4e38"), VT_R4, T_R4(3.4e38f)),
     FAIL(T_BSTR("1e39"), VT_R4, OVF),
@@ -551,6 +571,8 @@ static const conversion conversions[] = {
     OK(T_BSTR("79228162514264337593543950335"), VT_DECIMAL,
        T_DEC(0, 0, 0xffffffffu, UINT64_MAX)),
     FAIL(T_BSTR("79228162514264337593543950336"), VT_DECIMAL, OVF),
+    /* Rounding the last decimal off would need a 97th bit. */
+    FAIL(T_BSTR("79228162514264337593543950335.5"), VT_DECIMAL, OVF),
     OK(T_BSTR("0.0000000000000000000000000001"), VT_DECIMAL, T_DEC(28, 0, 0, 1)),
     OK(T_BSTR("0.00000000000000000000000000015"), VT_DECIMAL, T_DEC(28, 0, 0, 2)),
     OK(T_BSTR("9.9999999999999999999999999999"), VT_DECIMAL,
@@ -570,6 +592,10 @@ static const conversion conversions[] = {
     OK(T_BSTR("1/2/1900 8:09:36 AM"), VT_DATE, T_DATE(3.0 + 29376.0 / 86400.0)),
     OK(T_BSTR("12:00:00 AM"), VT_DATE, T_DATE(0.0)),
     OK(T_BSTR("6:00 PM"), VT_DATE, T_DATE(0.75)),
+    OK(T_BSTR("6:00 PM "), VT_DATE, T_DATE(0.75)),
+    FAIL(T_BSTR("6:00 PMx"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("1:02:"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("1/x/2000"), VT_DATE, MISMATCH),
     OK(T_BSTR("13:00 AM"), VT_DATE, T_DATE(46800.0 / 86400.0)),
     OK(T_BSTR("0:00 pm"), VT_DATE, T_DATE(0.5)),
     OK(T_BSTR("12/30/1899"), VT_DATE, T_DATE(0.0)),
@@ -579,6 +605,17 @@ static const conversion conversions[] = {
     OK(T_BSTR("1/1/100"), VT_DATE, T_DATE(-657434.0)),
     FAIL(T_BSTR("2/30/2000"), VT_DATE, MISMATCH),
     FAIL(T_BSTR("2/29/1900"), VT_DATE, MISMATCH),
+    OK(T_BSTR("2/29/2004"), VT_DATE, T_DATE(38046.0)),
+    FAIL(T_BSTR("2/29/2001"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("0/1/2000"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("1/0/2000"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("0099-01-01"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("1/2"), VT_DATE, MISMATCH),
+    OK(T_BSTR("12:59 A"), VT_DATE, T_DATE(3540.0 / 86400.0)),
+    OK(T_BSTR("12:59 p"), VT_DATE, T_DATE(46740.0 / 86400.0)),
+    FAIL(T_BSTR("1 am"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("25:00"), VT_DATE, MISMATCH),
+    FAIL(T_BSTR("1:00:60"), VT_DATE, MISMATCH),
     FAIL(T_BSTR("13/1/2000"), VT_DATE, MISMATCH),
     FAIL(T_BSTR("1/1/99999"), VT_DATE, MISMATCH),
     FAIL(T_BSTR("24:00"), VT_DATE, MISMATCH),
@@ -634,6 +671,7 @@ static const conversion conversions[] = {
     OK(T_UI8(UINT64_MAX), VT_DECIMAL, T_DEC(0, 0, 0, UINT64_MAX)),
     OK(T_CY(15000), VT_DECIMAL, T_DEC(4, 0, 0, 15000)),
     OK(T_R8(0.5), VT_DECIMAL, T_DEC(1, 0, 0, 5)),
+    OK(T_R8(0.0), VT_DECIMAL, T_DEC(0, 0, 0, 0)),
     OK(T_R8(-0.6), VT_DECIMAL, T_DEC(1, DECIMAL_NEG, 0, 6)),
     OK(T_R8(0.1), VT_DECIMAL, T_DEC(1, 0, 0, 1)),
     OK(T_R4(0.4f), VT_DECIMAL, T_DEC(1, 0, 0, 4)),
@@ -1283,6 +1321,35 @@ static void test_bstr_to_byte_array(void **state)
     VariantClear(&dst);
 }
 
+/* Byte arrays too long for a BSTR; the descriptors are fakes, no data is read. */
+static void test_byte_array_too_long(void **state)
+{
+    struct {
+        SAFEARRAY sa;
+        SAFEARRAYBOUND second;
+    } huge;
+    BYTE data = 0;
+    VARIANT src, dst;
+
+    (void)state;
+    memset(&huge, 0, sizeof(huge));
+    huge.sa.cDims = 2;
+    huge.sa.fFeatures = FADF_AUTO;
+    huge.sa.cbElements = 1;
+    huge.sa.pvData = &data;
+    huge.sa.rgsabound[0].cElements = 0x10000;
+    huge.second.cElements = 0x10000;
+    V_VT(&src) = VT_ARRAY | VT_UI1;
+    V_ARRAY(&src) = &huge.sa;
+    set_sentinel(&dst);
+    assert_int_equal(VariantChangeTypeEx(&dst, &src, 0, 0, VT_BSTR), E_OUTOFMEMORY);
+    /* 2^32 - 1 bytes fit the count but not a BSTR. */
+    huge.sa.cDims = 1;
+    huge.sa.rgsabound[0].cElements = 0xffffffffu;
+    assert_int_equal(VariantChangeTypeEx(&dst, &src, 0, 0, VT_BSTR), E_OUTOFMEMORY);
+    assert_true(is_sentinel(&dst));
+}
+
 static void test_other_arrays_refused(void **state)
 {
     SAFEARRAY *psa = SafeArrayCreateVector(VT_I4, 0, 1);
@@ -1315,6 +1382,7 @@ int main(void)
         cmocka_unit_test(test_unknown_to_dispatch),
         cmocka_unit_test(test_byte_array_to_bstr),
         cmocka_unit_test(test_bstr_to_byte_array),
+        cmocka_unit_test(test_byte_array_too_long),
         cmocka_unit_test(test_other_arrays_refused),
     };
 
