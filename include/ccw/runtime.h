@@ -477,6 +477,284 @@ CCW_API HRESULT ccw_error_raise(HRESULT hr, const char *source, const IID *iid,
  */
 CCW_API HRESULT ccw_error_raise_errno(int err, const char *source, const IID *iid);
 
+/* ---- Dispatch: dual IDispatch and type information (runtime/dispatch.c,
+ *      runtime/typeinfo.c).  docs/dispatch.md has the rules. ------------- */
+
+/*
+ * For every interface the generator emits one static ccw_dispatch_table
+ * (designated initializers: fields may be added) and, for a dual one, the
+ * four IDispatch slots.  They call ccw_dispatch_get_type_info_count,
+ * ccw_dispatch_get_type_info, ccw_dispatch_get_ids_of_names and, for
+ * Invoke, follow this pattern:
+ *
+ *     ccw_invocation inv;
+ *     HRESULT hr = ccw_dispatch_begin(&inv, &IFoo_dispatch, dispid, riid, lcid,
+ *                                     flags, params, result, excepinfo, arg_err);
+ *     if (FAILED(hr))
+ *         return hr;
+ *     switch (inv.function) {          -- the index in IFoo_dispatch.functions
+ *     case 0: hr = IFoo_Add(This, V_I4(&inv.args[0]), V_I4(&inv.args[1]));
+ *             break;
+ *     ...
+ *     }
+ *     return ccw_dispatch_end(&inv, hr);
+ *
+ * ccw_dispatch_begin finds the function and fetches every argument into
+ * inv.args[i] (i = the COM parameter's position), holding exactly the
+ * parameter's VARIANT type; [out] and [retval] slots hold a zero of it, so
+ * the generated code passes &V_I4(&inv.args[i]).  ccw_dispatch_end writes
+ * [out] values back, moves the [retval] into the result, turns a failure
+ * into DISP_E_EXCEPTION and frees what it must.
+ *
+ * Names are found in constant time: each table carries a perfect hash of
+ * its case-folded member names (and of each method's parameter names, keyed
+ * by member) and one of its DISPIDs, both shaped by the generator with
+ * ccw_dispatch_names_build and ccw_dispatch_members_build.  Names are ASCII
+ * identifiers, so folding is ASCII only.
+ */
+
+/* Most COM parameters a dispatched function may have, [retval] included. */
+#define CCW_DISPATCH_MAX_PARAMS 32
+
+/* A hash table's shape: a power-of-two slot count and the seed that gives
+ * every key a slot of its own. */
+typedef struct ccw_dispatch_shape {
+    uint32_t seed;
+    uint32_t mask; /* slot count - 1 */
+} ccw_dispatch_shape;
+
+/* One parameter of a function, in COM signature order. */
+typedef struct ccw_dispatch_param {
+    const char *name;          /* UTF-8 */
+    VARTYPE vt;                /* the VARIANT type of its value: VT_I4, VT_BSTR,
+                                  VT_ARRAY|VT_UI1, VT_DISPATCH, VT_VARIANT, ... */
+    USHORT flags;              /* PARAMFLAG_FIN, _FOUT, _FRETVAL, _FOPT */
+    const char *default_value; /* PARAMFLAG_FOPT: the default's text (C syntax);
+                                  NULL or "" is zero, false or empty */
+    const IID *iid;            /* an object: the interface the function takes
+                                  (the argument is queried for it); else NULL */
+} ccw_dispatch_param;
+
+/* One vtable method of the interface (a property's get and put are two). */
+typedef struct ccw_dispatch_function {
+    const char *name;   /* the member's name */
+    DISPID dispid;
+    INVOKEKIND invkind; /* INVOKE_FUNC, _PROPERTYGET, _PROPERTYPUT, _PROPERTYPUTREF */
+    USHORT slot;        /* its vtable slot */
+    WORD flags;         /* FUNCFLAG_FHIDDEN, ... */
+    const ccw_dispatch_param *params; /* the COM signature, [retval] last */
+    USHORT param_count;
+    const char *help;   /* NULL when none */
+} ccw_dispatch_function;
+
+/* A DISPID and the functions that answer it: a slot of the member hash,
+ * empty when name is NULL. */
+typedef struct ccw_dispatch_member {
+    const char *name;
+    DISPID dispid;
+    const ccw_dispatch_function *method, *get, *put, *putref; /* NULL: none */
+} ccw_dispatch_member;
+
+/* A slot of the name hash: a member's name, or the name of one of its
+ * parameters. */
+typedef struct ccw_dispatch_name {
+    const char *folded; /* ASCII lower case; NULL: an empty slot */
+    USHORT length;      /* strlen(folded) */
+    USHORT member;      /* the member's slot in the member hash */
+    SHORT param;        /* -1: the member's own name; else a parameter's position */
+} ccw_dispatch_name;
+
+typedef struct ccw_typelib ccw_typelib;
+
+/* What the runtime knows about one interface. */
+typedef struct ccw_dispatch_table {
+    const char *name;   /* the interface's name */
+    const IID *iid;
+    const char *help;   /* NULL when none */
+    const char *source; /* the class's ProgID: EXCEPINFO's source when a failing
+                           method raised no error information; may be NULL */
+    bool dual;          /* else custom: type information only */
+    const ccw_dispatch_function *functions; /* vtable order */
+    USHORT function_count;
+    ccw_dispatch_shape member_shape;
+    const ccw_dispatch_member *members; /* member_shape.mask + 1 slots */
+    ccw_dispatch_shape name_shape;
+    const ccw_dispatch_name *names;     /* name_shape.mask + 1 slots */
+    const ccw_typelib *library;         /* for GetContainingTypeLib; may be NULL */
+} ccw_dispatch_table;
+
+/* A coclass, for the type library. */
+typedef struct ccw_typelib_class {
+    const char *name;
+    const CLSID *clsid;
+    const char *help;
+    bool creatable;
+    const ccw_dispatch_table *const *interfaces; /* declaration order */
+    USHORT interface_count;
+    USHORT default_interface; /* index in interfaces */
+} ccw_typelib_class;
+
+/* The type library of a generated unit: its interfaces are type infos 0 to
+ * interface_count - 1, its classes follow. */
+struct ccw_typelib {
+    const char *name;
+    const GUID *libid;
+    WORD version_major, version_minor;
+    const char *help;
+    const ccw_dispatch_table *const *interfaces;
+    USHORT interface_count;
+    const ccw_typelib_class *classes;
+    USHORT class_count;
+};
+
+/* The state of one Invoke, on the generated Invoke's stack. */
+typedef struct ccw_invocation {
+    VARIANT args[CCW_DISPATCH_MAX_PARAMS]; /* by COM parameter position */
+    USHORT function;                       /* the index in table->functions */
+    /* The rest belongs to libccw. */
+    const ccw_dispatch_table *table;
+    const ccw_dispatch_function *callee;
+    DISPPARAMS *params;
+    VARIANT *result;
+    EXCEPINFO *excepinfo;
+    UINT *arg_error;
+    LCID lcid;
+    uint32_t owned;                     /* bit i: libccw frees args[i] */
+    UINT from[CCW_DISPATCH_MAX_PARAMS]; /* rgvarg index of parameter i, or UINT_MAX */
+} ccw_invocation;
+
+/**
+ * The hash of a name key, as ccw_dispatch_get_ids_of_names computes it from
+ * the caller's UTF-16 text.
+ *
+ * @param key the key (folded, length, member and param are read)
+ * @param seed the table's seed
+ * @return the 32-bit hash
+ */
+CCW_API uint32_t ccw_dispatch_name_hash(const ccw_dispatch_name *key, uint32_t seed);
+
+/**
+ * Shape a name hash (the generator calls this): the smallest power-of-two
+ * slot count, and a seed, that give every key a slot of its own; key k
+ * goes to slot ccw_dispatch_name_hash(k, seed) & mask.  The result depends
+ * only on the keys and their order.
+ *
+ * @param out the shape, set on success
+ * @param keys the keys
+ * @param count how many, 1 to 65536
+ * @return S_OK; E_POINTER for a NULL out, keys or folded name; E_INVALIDARG
+ *         for a count out of range or two equal keys; E_FAIL if no seed
+ *         separates them
+ */
+CCW_API HRESULT ccw_dispatch_names_build(ccw_dispatch_shape *out, const ccw_dispatch_name *keys,
+                                         size_t count);
+
+/**
+ * The slot of a DISPID in a member hash of this shape.
+ *
+ * @param shape the shape
+ * @param dispid the DISPID
+ * @return an index from 0 to shape->mask
+ */
+CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPID dispid);
+
+/**
+ * Shape a member hash, as ccw_dispatch_names_build does.
+ *
+ * @param out the shape, set on success
+ * @param dispids the DISPIDs
+ * @param count how many, 1 to 65536
+ * @return S_OK; E_POINTER for a NULL out or dispids; E_INVALIDARG for a
+ *         count out of range or a duplicate; E_FAIL if no seed separates them
+ */
+CCW_API HRESULT ccw_dispatch_members_build(ccw_dispatch_shape *out, const DISPID *dispids,
+                                           size_t count);
+
+/**
+ * IDispatch::GetTypeInfoCount of a dual interface.
+ *
+ * @param out receives 1
+ * @return S_OK; E_INVALIDARG for a NULL out
+ */
+CCW_API HRESULT ccw_dispatch_get_type_info_count(UINT *out);
+
+/**
+ * IDispatch::GetTypeInfo: the ITypeInfo of the interface (TKIND_DISPATCH
+ * with TYPEFLAG_FDUAL for a dual one).  It holds a lock on the module while
+ * it lives, so that the component is not unloaded under it.
+ *
+ * @param table the interface
+ * @param module the component's module, or NULL
+ * @param index must be 0
+ * @param out the type information, with one reference
+ * @return S_OK; E_INVALIDARG for a NULL table or out; DISP_E_BADINDEX;
+ *         E_OUTOFMEMORY
+ */
+CCW_API HRESULT ccw_dispatch_get_type_info(const ccw_dispatch_table *table, ccw_module *module,
+                                           UINT index, ITypeInfo **out);
+
+/**
+ * IDispatch::GetIDsOfNames, in constant time and without allocating: the
+ * first name is a member's (case-insensitive), the others name parameters
+ * of that member and map to their positions.  Unknown names get
+ * DISPID_UNKNOWN while the known ones are still filled.
+ *
+ * @param table the interface
+ * @param riid must be IID_NULL
+ * @param names the names; a NULL entry is unknown
+ * @param count how many
+ * @param out receives count DISPIDs
+ * @return S_OK; DISP_E_UNKNOWNNAME when any name is unknown;
+ *         DISP_E_UNKNOWNINTERFACE for another riid; E_INVALIDARG for a NULL
+ *         array or a zero count
+ */
+CCW_API HRESULT ccw_dispatch_get_ids_of_names(const ccw_dispatch_table *table, REFIID riid,
+                                              LPOLESTR *names, UINT count, DISPID *out);
+
+/**
+ * The first half of IDispatch::Invoke: check the request, pick the function
+ * and fetch its arguments into inv->args.  On failure there is nothing to
+ * clean up and the result is what Invoke returns, with *arg_error (when not
+ * NULL) set to the offending rgvarg index for DISP_E_TYPEMISMATCH,
+ * DISP_E_OVERFLOW, DISP_E_BADVARTYPE, DISP_E_PARAMNOTFOUND and
+ * DISP_E_PARAMNOTOPTIONAL.  Allocates only to convert arguments.
+ *
+ * @return S_OK; DISP_E_UNKNOWNINTERFACE; E_INVALIDARG for malformed
+ *         DISPPARAMS; DISP_E_MEMBERNOTFOUND; DISP_E_BADPARAMCOUNT;
+ *         DISP_E_PARAMNOTOPTIONAL; DISP_E_PARAMNOTFOUND; DISP_E_NONAMEDARGS;
+ *         DISP_E_TYPEMISMATCH; DISP_E_OVERFLOW; DISP_E_BADVARTYPE;
+ *         E_OUTOFMEMORY
+ */
+CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table *table,
+                                   DISPID dispid, REFIID riid, LCID lcid, WORD flags,
+                                   DISPPARAMS *params, VARIANT *result, EXCEPINFO *excepinfo,
+                                   UINT *arg_error);
+
+/**
+ * The second half of IDispatch::Invoke, after the early-bound call.
+ *
+ * @param inv what ccw_dispatch_begin filled
+ * @param hr what the early-bound method returned
+ * @return S_OK, with [out] values written back through by-reference
+ *         arguments and the [retval] in the result (VT_EMPTY without one);
+ *         DISP_E_EXCEPTION when hr failed, with the EXCEPINFO (when given)
+ *         filled from the thread's IErrorInfo and scode = hr; the error of
+ *         a write-back that failed, with *arg_error set
+ */
+CCW_API HRESULT ccw_dispatch_end(ccw_invocation *inv, HRESULT hr);
+
+/**
+ * An ITypeLib over a unit's type library (what
+ * ITypeInfo::GetContainingTypeLib returns).
+ *
+ * @param library the library
+ * @param module the component's module (locked while the library lives), or NULL
+ * @param out the type library, with one reference
+ * @return S_OK; E_INVALIDARG for a NULL library or out; E_OUTOFMEMORY
+ */
+CCW_API HRESULT ccw_typelib_create(const ccw_typelib *library, ccw_module *module,
+                                   ITypeLib **out);
+
 /* ---- Activation: registering components (runtime/server_unix.c,
  *      runtime/server_windows.c) and the JSON registry off Windows
  *      (runtime/registry.c).  docs/activation.md has the details. ------ */
