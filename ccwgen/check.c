@@ -53,6 +53,11 @@ struct pending {
 	bool dispid_given;
 	int dispid;
 	struct location dispid_where;
+	/* Filled once every method is known, to sort all of them into slot
+	 * order at once: the interface (positions in the model) and the order
+	 * of the property's first accessor (a getter and setter sit together). */
+	size_t class_pos, iface_pos;
+	unsigned group;
 };
 
 struct checker {
@@ -424,43 +429,59 @@ static void add_class(struct checker *ck, const struct c_struct *st)
 		cls->default_interface->is_default = true;
 }
 
-/* Coclass and interface names share the type library's namespace. */
+/* Coclass and interface names share the type library's namespace. Each name
+ * is looked up in a hash index, so the check stays linear in the classes. */
 static void check_unique_type_names(struct checker *ck)
 {
 	struct model *model = ck->model;
+	struct name_index coclasses, progids, interfaces;
+	size_t first;
 
+	name_index_init(&coclasses, true);
+	name_index_init(&progids, true);
+	name_index_init(&interfaces, true);
 	for (size_t i = 0; i < model->class_count; i++) {
 		struct model_class *cls = model->classes[i];
 
-		for (size_t j = 0; j < i; j++) {
-			struct model_class *other = model->classes[j];
+		if (cls->name && name_index_get(&coclasses, cls->name, &first))
+			diag_error(ck->diags, &cls->where, "coclass name %s is already used by "
+				   "struct %s", cls->name, model->classes[first]->c_tag);
+		else if (cls->name && name_index_put(&coclasses, cls->name, i) < 0)
+			goto oom;
+		if (cls->progid && name_index_get(&progids, cls->progid, &first))
+			diag_error(ck->diags, &cls->where, "progid %s is already used by class %s",
+				   cls->progid, model->classes[first]->name);
+		else if (cls->progid && name_index_put(&progids, cls->progid, i) < 0)
+			goto oom;
+		for (size_t m = 0; m < cls->interface_count; m++) {
+			struct model_interface *iface = cls->interfaces[m];
 
-			if (cls->name && other->name && str_equal_nocase(cls->name, other->name))
-				diag_error(ck->diags, &cls->where, "coclass name %s is already used by "
-					   "struct %s", cls->name, other->c_tag);
-			if (cls->progid && other->progid && str_equal_nocase(cls->progid, other->progid))
-				diag_error(ck->diags, &cls->where, "progid %s is already used by class %s",
-					   cls->progid, other->name);
-			for (size_t k = 0; k < other->interface_count; k++) {
-				for (size_t m = 0; m < cls->interface_count; m++) {
-					if (str_equal_nocase(cls->interfaces[m]->name,
-							     other->interfaces[k]->name))
-						diag_error(ck->diags, &cls->interfaces[m]->where,
-							   "interface %s is already declared by class %s",
-							   cls->interfaces[m]->name, other->name);
-				}
-			}
-		}
-		for (size_t j = 0; j < model->class_count; j++) {
-			for (size_t m = 0; m < model->classes[j]->interface_count; m++) {
-				struct model_interface *iface = model->classes[j]->interfaces[m];
-
-				if (cls->name && str_equal_nocase(cls->name, iface->name))
-					diag_error(ck->diags, &iface->where, "interface %s has the name of "
-						   "coclass %s", iface->name, cls->name);
+			if (name_index_get(&interfaces, iface->name, &first)) {
+				if (first != i)
+					diag_error(ck->diags, &iface->where, "interface %s is already "
+						   "declared by class %s", iface->name,
+						   model->classes[first]->name);
+			} else if (name_index_put(&interfaces, iface->name, i) < 0) {
+				goto oom;
 			}
 		}
 	}
+	for (size_t i = 0; i < model->class_count; i++) {
+		for (size_t m = 0; m < model->classes[i]->interface_count; m++) {
+			struct model_interface *iface = model->classes[i]->interfaces[m];
+
+			if (name_index_get(&coclasses, iface->name, &first))
+				diag_error(ck->diags, &iface->where, "interface %s has the name of "
+					   "coclass %s", iface->name, model->classes[first]->name);
+		}
+	}
+	goto done;
+oom:
+	note_oom(ck);
+done:
+	name_index_free(&coclasses);
+	name_index_free(&progids);
+	name_index_free(&interfaces);
 }
 
 /* ---- methods ------------------------------------------------------------ */
@@ -1302,77 +1323,179 @@ done:
 
 /* ---- slots and DISPIDs -------------------------------------------------- */
 
-static int compare_pending(const void *a, const void *b)
+static int compare_unsigned(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Groups the methods by interface, in declaration order within each. */
+static int compare_by_declaration(const void *a, const void *b)
 {
 	const struct pending *x = a, *y = b;
+	int c = compare_unsigned(x->class_pos, y->class_pos);
 
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
+	if (!c)
+		c = compare_unsigned(x->iface_pos, y->iface_pos);
+	if (!c)
+		c = compare_unsigned(x->order, y->order);
 	/* A field's getter before its setter; a function is one member. */
-	return (int)x->method->kind - (int)y->method->kind;
+	return c ? c : (int)x->method->kind - (int)y->method->kind;
 }
 
-static bool same_member(const struct model_method *a, const struct model_method *b)
+/* Slot order: each property's getter and then its setter at the place of the
+ * first of them. */
+static int compare_by_slot(const void *a, const void *b)
 {
-	return a->name && b->name && str_equal_nocase(a->name, b->name);
+	const struct pending *x = a, *y = b;
+	int c = compare_unsigned(x->class_pos, y->class_pos);
+
+	if (!c)
+		c = compare_unsigned(x->iface_pos, y->iface_pos);
+	if (!c)
+		c = compare_unsigned(x->group, y->group);
+	if (!c)
+		c = (int)x->method->kind - (int)y->method->kind;
+	return c ? c : compare_unsigned(x->order, y->order);
 }
 
-/* Appends one interface's members in slot order: each property's getter and
- * then its setter at the place of the first of them. */
-static void lay_out_interface(struct checker *ck, struct model_interface *iface)
+static bool same_interface(const struct pending *a, const struct pending *b)
 {
-	bool *placed = calloc(ck->pending_count ? ck->pending_count : 1, sizeof(*placed));
+	return a->class_pos == b->class_pos && a->iface_pos == b->iface_pos;
+}
 
-	if (!placed) {
-		note_oom(ck);
+/* Sorts every pending method into its interface's slot order. */
+static void sort_pending(struct checker *ck)
+{
+	struct name_index properties;
+
+	if (!ck->pending_count)
 		return;
-	}
 	for (size_t i = 0; i < ck->pending_count; i++) {
-		struct model_method *method = ck->pending[i].method;
+		struct pending *p = &ck->pending[i];
+		struct model_interface *iface = p->method->iface;
 
-		if (placed[i] || method->iface != iface)
-			continue;
-		if (method->kind == METHOD_PLAIN) {
-			placed[i] = true;
-			if (model_interface_append_method(iface, method) < 0)
-				note_oom(ck);
-			continue;
-		}
-		for (int kind = METHOD_PROPGET; kind <= METHOD_PROPPUT; kind++) {
-			for (size_t j = i; j < ck->pending_count; j++) {
-				struct model_method *other = ck->pending[j].method;
-
-				if (placed[j] || other->iface != iface || (int)other->kind != kind ||
-				    !same_member(method, other))
-					continue;
-				placed[j] = true;
-				if (model_interface_append_method(iface, other) < 0)
-					note_oom(ck);
-			}
-		}
+		if (!name_index_get(&ck->model->class_by_tag, iface->owner->c_tag, &p->class_pos))
+			p->class_pos = 0; /* every method's class is in the model */
+		for (p->iface_pos = 0; iface->owner->interfaces[p->iface_pos] != iface;)
+			p->iface_pos++;
+		p->group = p->order;
 	}
-	free(placed);
+	qsort(ck->pending, ck->pending_count, sizeof(*ck->pending), compare_by_declaration);
+	/* Within each interface, a property's accessors take the order of the
+	 * first of them. */
+	name_index_init(&properties, true);
+	for (size_t i = 0; i < ck->pending_count; i++) {
+		struct pending *p = &ck->pending[i];
+		size_t first;
+
+		if (i > 0 && !same_interface(p, &ck->pending[i - 1]))
+			name_index_free(&properties);
+		if (p->method->kind == METHOD_PLAIN || !p->method->name)
+			continue;
+		if (name_index_get(&properties, p->method->name, &first))
+			p->group = ck->pending[first].order;
+		else if (name_index_put(&properties, p->method->name, i) < 0)
+			note_oom(ck);
+	}
+	name_index_free(&properties);
+	qsort(ck->pending, ck->pending_count, sizeof(*ck->pending), compare_by_slot);
 }
 
-static struct pending *pending_of(struct checker *ck, const struct model_method *method)
+/* The members of one interface that share a name (case-insensitively): for
+ * member i, first[i] is the first member of that name and next[i] the one
+ * after i (NO_MEMBER at the end); partner[i] is the accessor of the other
+ * kind of the same property (a getter's setter, a setter's getter), or
+ * NO_MEMBER. A name used more than once otherwise is an error (check_members)
+ * and meets no quadratic walk here. */
+#define NO_MEMBER ((size_t)-1)
+
+struct namesakes {
+	size_t *first, *next, *partner;
+};
+
+/* Pairs each getter with its setter: the first of each kind in a chain. */
+static void find_partners(const struct model_interface *iface, struct namesakes *namesakes)
 {
-	for (size_t i = 0; i < ck->pending_count; i++) {
-		if (ck->pending[i].method == method)
-			return &ck->pending[i];
+	for (size_t head = 0; head < iface->method_count; head++) {
+		size_t accessor[2] = { NO_MEMBER, NO_MEMBER }; /* getter, setter */
+
+		if (namesakes->first[head] != head)
+			continue;
+		for (size_t j = head; j != NO_MEMBER; j = namesakes->next[j]) {
+			enum method_kind kind = iface->methods[j]->kind;
+
+			if (kind != METHOD_PLAIN && accessor[kind == METHOD_PROPPUT] == NO_MEMBER)
+				accessor[kind == METHOD_PROPPUT] = j;
+		}
+		for (size_t j = head; j != NO_MEMBER; j = namesakes->next[j]) {
+			enum method_kind kind = iface->methods[j]->kind;
+
+			namesakes->partner[j] = kind == METHOD_PLAIN ? NO_MEMBER :
+						accessor[kind == METHOD_PROPGET];
+		}
 	}
-	return NULL;
 }
 
-static void check_members(struct checker *ck, struct model_interface *iface)
+static int link_namesakes(const struct model_interface *iface, struct namesakes *out)
+{
+	size_t count = iface->method_count ? iface->method_count : 1;
+	size_t *last = calloc(count, sizeof(*last));
+	struct name_index names;
+	int status = -1;
+
+	name_index_init(&names, true);
+	out->first = calloc(count, sizeof(*out->first));
+	out->next = calloc(count, sizeof(*out->next));
+	out->partner = calloc(count, sizeof(*out->partner));
+	if (!last || !out->first || !out->next || !out->partner)
+		goto done;
+	for (size_t i = 0; i < iface->method_count; i++) {
+		const char *name = iface->methods[i]->name;
+		size_t first;
+
+		out->next[i] = NO_MEMBER;
+		if (name && name_index_get(&names, name, &first)) {
+			out->first[i] = first;
+			out->next[last[first]] = i;
+			last[first] = i;
+		} else {
+			out->first[i] = i;
+			last[i] = i;
+			if (name && name_index_put(&names, name, i) < 0)
+				goto done;
+		}
+	}
+	find_partners(iface, out);
+	status = 0;
+done:
+	free(last);
+	name_index_free(&names);
+	if (status < 0) {
+		free(out->first);
+		free(out->next);
+		free(out->partner);
+	}
+	return status;
+}
+
+static void free_namesakes(struct namesakes *namesakes)
+{
+	free(namesakes->first);
+	free(namesakes->next);
+	free(namesakes->partner);
+}
+
+static void check_members(struct checker *ck, struct model_interface *iface,
+			  const struct namesakes *namesakes)
 {
 	for (size_t i = 0; i < iface->method_count; i++) {
 		struct model_method *method = iface->methods[i];
 		bool has_getter = method->kind != METHOD_PROPPUT;
 
-		for (size_t j = 0; j < iface->method_count; j++) {
+		for (size_t j = namesakes->first[i]; j != NO_MEMBER; j = namesakes->next[j]) {
 			struct model_method *other = iface->methods[j];
 
-			if (j == i || !same_member(method, other))
+			if (j == i)
 				continue;
 			if (other->kind == METHOD_PROPGET)
 				has_getter = true;
@@ -1393,73 +1516,157 @@ static void check_members(struct checker *ck, struct model_interface *iface)
 	}
 }
 
-static bool dispid_taken(const struct model_interface *iface, int dispid)
+/* A method holding a DISPID after the given ones are placed: its position in
+ * slot order and when (the position of the method whose dispid= gave it) it
+ * got it, so a given DISPID clashes only with those numbered before it. */
+struct dispid_holder {
+	int dispid;
+	size_t position, since;
+};
+
+static int compare_holders(const void *a, const void *b)
 {
-	for (size_t i = 0; i < iface->method_count; i++) {
-		if (iface->methods[i]->dispid == dispid)
-			return true;
-	}
-	return false;
+	const struct dispid_holder *x = a, *y = b;
+
+	if (x->dispid != y->dispid)
+		return x->dispid < y->dispid ? -1 : 1;
+	return compare_unsigned(x->position, y->position);
 }
 
-static void number_interface(struct checker *ck, struct model_interface *iface)
+/* Reports a given DISPID that an earlier method already holds, other than
+ * the property's own partner. Sorting the holders by DISPID keeps this linear
+ * in the methods (times the few holders of one number). */
+static void report_dispid_clashes(struct checker *ck, struct model_interface *iface,
+				  const struct pending *run, const struct namesakes *namesakes,
+				  struct dispid_holder *holders, size_t count)
 {
+	qsort(holders, count, sizeof(*holders), compare_holders);
+	for (size_t h = 0, group = 0; h < count; h++) {
+		size_t i = holders[h].position;
+		struct model_method *method = iface->methods[i];
+
+		if (h > 0 && holders[h].dispid != holders[h - 1].dispid)
+			group = h;
+		if (!run[i].dispid_given || holders[h].since != i)
+			continue;
+		for (size_t g = group; g < h; g++) {
+			size_t j = holders[g].position;
+
+			if (j < i && holders[g].since < i && j != namesakes->partner[i]) {
+				diag_error(ck->diags, &run[i].dispid_where, "DISPID %d of %s is already "
+					   "used by %s in interface %s", run[i].dispid, method->name,
+					   iface->methods[j]->name, iface->name);
+				break;
+			}
+		}
+	}
+}
+
+/* Records that method `position` holds `dispid` since method `since` gave it
+ * (one record per method: a later one replaces an earlier). */
+static void hold_dispid(struct dispid_holder *holders, size_t *count, size_t *holder_of,
+			int dispid, size_t position, size_t since)
+{
+	if (holder_of[position] == NO_MEMBER)
+		holder_of[position] = (*count)++;
+	holders[holder_of[position]] = (struct dispid_holder){ dispid, position, since };
+}
+
+/* Given DISPIDs first (a property's get and put share one), then the others
+ * in slot order, skipping numbers already taken. `run` holds the pending
+ * entries of the interface's methods, in slot order. */
+static void number_interface(struct checker *ck, struct model_interface *iface,
+			     const struct pending *run, const struct namesakes *namesakes)
+{
+	size_t count = iface->method_count ? iface->method_count : 1;
 	unsigned slot = iface->dual ? 7 : 3;
+	struct dispid_holder *holders = NULL;
+	size_t holder_count = 0, taken = 0, *holder_of = NULL;
 	int next_dispid = 1;
 
-	for (size_t i = 0; i < iface->method_count; i++)
+	for (size_t i = 0; i < iface->method_count; i++) {
 		iface->methods[i]->slot = slot++;
-	if (!iface->dual) {
-		for (size_t i = 0; i < iface->method_count; i++)
-			iface->methods[i]->dispid = -1;
-		return;
-	}
-	/* Given DISPIDs first (a property's get and put share one), then the
-	 * others in slot order, skipping numbers already taken. */
-	for (size_t i = 0; i < iface->method_count; i++)
 		iface->methods[i]->dispid = -1;
+	}
+	if (!iface->dual)
+		return;
+	holders = calloc(count, sizeof(*holders));
+	holder_of = malloc(count * sizeof(*holder_of));
+	if (!holders || !holder_of) {
+		note_oom(ck);
+		goto done;
+	}
+	for (size_t i = 0; i < iface->method_count; i++)
+		holder_of[i] = NO_MEMBER;
 	for (size_t i = 0; i < iface->method_count; i++) {
-		struct model_method *method = iface->methods[i];
-		struct pending *pending = pending_of(ck, method);
+		size_t j = namesakes->partner[i];
 
-		if (!pending || !pending->dispid_given)
+		if (!run[i].dispid_given)
 			continue;
-		for (size_t j = 0; j < iface->method_count; j++) {
-			struct model_method *other = iface->methods[j];
-			struct pending *other_pending = pending_of(ck, other);
-			bool partner = j != i && method->kind != METHOD_PLAIN &&
-				       other->kind != METHOD_PLAIN && same_member(method, other);
-
-			if (partner && other_pending && other_pending->dispid_given &&
-			    other_pending->dispid != pending->dispid && j < i)
-				diag_error(ck->diags, &pending->dispid_where, "property %s has two "
-					   "DISPIDs (%d and %d)", method->name, other_pending->dispid,
-					   pending->dispid);
-			else if (!partner && j < i && other->dispid == pending->dispid)
-				diag_error(ck->diags, &pending->dispid_where, "DISPID %d of %s is "
-					   "already used by %s in interface %s", pending->dispid,
-					   method->name, other->name, iface->name);
-		}
-		method->dispid = pending->dispid;
-		for (size_t j = 0; j < iface->method_count; j++) {
-			if (j != i && method->kind != METHOD_PLAIN &&
-			    iface->methods[j]->kind != METHOD_PLAIN &&
-			    same_member(method, iface->methods[j]) && iface->methods[j]->dispid < 0)
-				iface->methods[j]->dispid = pending->dispid;
+		if (j != NO_MEMBER && j < i && run[j].dispid_given && run[j].dispid != run[i].dispid)
+			diag_error(ck->diags, &run[i].dispid_where, "property %s has two DISPIDs "
+				   "(%d and %d)", iface->methods[i]->name, run[j].dispid, run[i].dispid);
+		iface->methods[i]->dispid = run[i].dispid;
+		hold_dispid(holders, &holder_count, holder_of, run[i].dispid, i, i);
+		if (j != NO_MEMBER && iface->methods[j]->dispid < 0) {
+			iface->methods[j]->dispid = run[i].dispid;
+			hold_dispid(holders, &holder_count, holder_of, run[i].dispid, j, i);
 		}
 	}
+	report_dispid_clashes(ck, iface, run, namesakes, holders, holder_count);
+	/* Holders are now sorted by DISPID; numbers handed out below only grow,
+	 * so one pass over them finds every number already taken. */
 	for (size_t i = 0; i < iface->method_count; i++) {
 		struct model_method *method = iface->methods[i];
+		size_t j = namesakes->partner[i];
 
 		if (method->dispid >= 0)
 			continue;
-		while (dispid_taken(iface, next_dispid))
-			next_dispid++;
+		while (taken < holder_count && holders[taken].dispid <= next_dispid) {
+			if (holders[taken].dispid == next_dispid)
+				next_dispid++;
+			taken++;
+		}
 		method->dispid = next_dispid++;
-		for (size_t j = i + 1; j < iface->method_count; j++) {
-			if (method->kind != METHOD_PLAIN && iface->methods[j]->kind != METHOD_PLAIN &&
-			    same_member(method, iface->methods[j]))
-				iface->methods[j]->dispid = method->dispid;
+		if (j != NO_MEMBER && j > i)
+			iface->methods[j]->dispid = method->dispid;
+	}
+done:
+	free(holders);
+	free(holder_of);
+}
+
+/* Appends each interface's methods in slot order, then checks their names
+ * and numbers their slots and DISPIDs. */
+static void lay_out_interfaces(struct checker *ck)
+{
+	size_t next = 0;
+
+	sort_pending(ck);
+	for (size_t i = 0; i < ck->model->class_count; i++) {
+		for (size_t j = 0; j < ck->model->classes[i]->interface_count; j++) {
+			struct model_interface *iface = ck->model->classes[i]->interfaces[j];
+			/* Its methods' entries, if it has any (pending is NULL if none). */
+			const struct pending *run = ck->pending ? &ck->pending[next] : NULL;
+			struct namesakes namesakes;
+
+			while (next < ck->pending_count && ck->pending[next].class_pos == i &&
+			       ck->pending[next].iface_pos == j) {
+				if (model_interface_append_method(iface, ck->pending[next].method) < 0) {
+					note_oom(ck);
+					model_method_free(ck->pending[next].method);
+				}
+				next++;
+			}
+			if (ck->oom)
+				continue;
+			if (link_namesakes(iface, &namesakes) < 0) {
+				note_oom(ck);
+				continue;
+			}
+			check_members(ck, iface, &namesakes);
+			number_interface(ck, iface, run, &namesakes);
+			free_namesakes(&namesakes);
 		}
 	}
 }
@@ -1600,8 +1807,10 @@ struct model *check_build_model(const struct decl_set *decls, const struct check
 	struct location nowhere = { 0 };
 
 	ck.model = model_create(options->name);
-	if (!ck.model)
+	if (!ck.model) {
+		diag_error(diags, &nowhere, "out of memory");
 		return NULL;
+	}
 	for (size_t i = 0; i < decls->struct_count; i++) {
 		if (decls->structs[i].annotations.count)
 			add_class(&ck, &decls->structs[i]);
@@ -1619,18 +1828,7 @@ struct model *check_build_model(const struct decl_set *decls, const struct check
 		if (annotated)
 			check_function(&ck, &decls->functions[i]);
 	}
-	if (ck.pending_count > 1)
-		qsort(ck.pending, ck.pending_count, sizeof(*ck.pending), compare_pending);
-	for (size_t i = 0; i < ck.model->class_count; i++) {
-		for (size_t j = 0; j < ck.model->classes[i]->interface_count; j++)
-			lay_out_interface(&ck, ck.model->classes[i]->interfaces[j]);
-	}
-	for (size_t i = 0; i < ck.model->class_count; i++) {
-		for (size_t j = 0; j < ck.model->classes[i]->interface_count; j++) {
-			check_members(&ck, ck.model->classes[i]->interfaces[j]);
-			number_interface(&ck, ck.model->classes[i]->interfaces[j]);
-		}
-	}
+	lay_out_interfaces(&ck);
 	check_classes(&ck);
 	assign_guids(&ck);
 	check_unique_guids(&ck);

@@ -127,6 +127,8 @@ struct location annotation_location_at(const struct annotation *ann, size_t offs
 void decl_set_init(struct decl_set *set)
 {
 	memset(set, 0, sizeof(*set));
+	name_index_init(&set->struct_by_tag, false);
+	name_index_init(&set->function_by_name, false);
 }
 
 static void c_param_free(struct c_param *param)
@@ -172,7 +174,9 @@ void decl_set_free(struct decl_set *set)
 	for (size_t i = 0; i < set->dependency_count; i++)
 		free(set->dependencies[i]);
 	free(set->dependencies);
-	memset(set, 0, sizeof(*set));
+	name_index_free(&set->struct_by_tag);
+	name_index_free(&set->function_by_name);
+	decl_set_init(set);
 }
 
 const char *decl_set_intern_file(struct decl_set *set, const char *name)
@@ -193,14 +197,32 @@ const char *decl_set_intern_file(struct decl_set *set, const char *name)
 	return copy;
 }
 
-struct c_struct *decl_set_add_struct(struct decl_set *set)
+struct c_struct *decl_set_add_struct(struct decl_set *set, char *tag)
 {
-	return array_append(&set->structs, &set->struct_count, sizeof(struct c_struct));
+	struct c_struct *st = array_append(&set->structs, &set->struct_count, sizeof(*st));
+
+	if (!st)
+		return NULL;
+	if (name_index_put(&set->struct_by_tag, tag, set->struct_count - 1) < 0) {
+		set->struct_count--; /* the zero-filled element appended above */
+		return NULL;
+	}
+	st->tag = tag;
+	return st;
 }
 
-struct c_function *decl_set_add_function(struct decl_set *set)
+struct c_function *decl_set_add_function(struct decl_set *set, char *name)
 {
-	return array_append(&set->functions, &set->function_count, sizeof(struct c_function));
+	struct c_function *fn = array_append(&set->functions, &set->function_count, sizeof(*fn));
+
+	if (!fn)
+		return NULL;
+	if (name_index_put(&set->function_by_name, name, set->function_count - 1) < 0) {
+		set->function_count--;
+		return NULL;
+	}
+	fn->name = name;
+	return fn;
 }
 
 int decl_set_add_dependency(struct decl_set *set, const char *path)
@@ -223,20 +245,20 @@ int decl_set_add_dependency(struct decl_set *set, const char *path)
 
 struct c_struct *decl_set_find_struct(const struct decl_set *set, const char *tag)
 {
-	for (size_t i = 0; i < set->struct_count; i++) {
-		if (set->structs[i].tag && strcmp(set->structs[i].tag, tag) == 0)
-			return &set->structs[i];
-	}
-	return NULL;
+	size_t i;
+
+	if (!name_index_get(&set->struct_by_tag, tag, &i))
+		return NULL;
+	return &set->structs[i];
 }
 
 struct c_function *decl_set_find_function(const struct decl_set *set, const char *name)
 {
-	for (size_t i = 0; i < set->function_count; i++) {
-		if (strcmp(set->functions[i].name, name) == 0)
-			return &set->functions[i];
-	}
-	return NULL;
+	size_t i;
+
+	if (!name_index_get(&set->function_by_name, name, &i))
+		return NULL;
+	return &set->functions[i];
 }
 
 struct c_param *c_function_find_param(const struct c_function *fn, const char *name)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /* The few COM types ccwgen passes through, recognised by their typedef name. */
 enum c_passthrough {
@@ -135,6 +136,8 @@ struct decl_set {
 	char **dependencies; /* every file clang read, in order, for --depfile */
 	size_t dependency_count;
 	unsigned next_order;
+	struct name_index struct_by_tag;     /* positions in structs */
+	struct name_index function_by_name;  /* positions in functions */
 };
 
 void decl_set_init(struct decl_set *set);
@@ -144,11 +147,16 @@ void decl_set_free(struct decl_set *set);
  * or NULL on allocation failure. */
 const char *decl_set_intern_file(struct decl_set *set, const char *name);
 
-/* Appends a zero-filled struct / function / dependency; NULL on allocation failure. */
-struct c_struct *decl_set_add_struct(struct decl_set *set);
-struct c_function *decl_set_add_function(struct decl_set *set);
+/* Appends a zero-filled struct / function named `tag` / `name`, which it
+ * takes over (freed with the set) on success; returns NULL on allocation
+ * failure, `tag` / `name` then still the caller's. A name must not be in the
+ * set already (look it up first). */
+struct c_struct *decl_set_add_struct(struct decl_set *set, char *tag);
+struct c_function *decl_set_add_function(struct decl_set *set, char *name);
+/* Appends a dependency unless already listed; -1 on allocation failure. */
 int decl_set_add_dependency(struct decl_set *set, const char *path);
 
+/* Lookups by name, in constant time; NULL when not declared. */
 struct c_struct *decl_set_find_struct(const struct decl_set *set, const char *tag);
 struct c_function *decl_set_find_function(const struct decl_set *set, const char *name);
 struct c_param *c_function_find_param(const struct c_function *fn, const char *name);

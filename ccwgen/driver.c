@@ -13,6 +13,10 @@
 #include "check.h"
 #include "compdb.h"
 #include "decls.h"
+#include "emit_c.h"
+#include "emit_dll.h"
+#include "emit_h.h"
+#include "emit_idl.h"
 #include "emit_json.h"
 #include "model.h"
 #include "output.h"
@@ -38,10 +42,7 @@ static const char usage_text[] =
 	"      --name NAME         base name of the outputs and the type library\n"
 	"                          (default: the first header's name without extension)\n"
 	"      --emit KINDS        comma-separated: h, c, idl, json, dll\n"
-	"                          (default: every implemented kind but dll;\n"
-	"                          this version implements json only, and naming\n"
-	"                          another kind is a usage error, so nothing asked\n"
-	"                          for is ever silently skipped)\n"
+	"                          (default: h, c, idl, json)\n"
 	"      --dll               also emit the DLL entry points (same as adding dll)\n"
 	"      --sidecar FILE      annotations in JSON, for a header that must not change\n"
 	"  -p BUILD_DIR            take compiler flags from BUILD_DIR/compile_commands.json\n"
@@ -215,19 +216,10 @@ int driver_parse_args(int argc, char **argv, struct driver_options *out, FILE *e
 	if (out->header_count == 0)
 		return usage_error(err, "%s", "no header given");
 	if (!out->emit_given)
-		out->emit = (EMIT_H | EMIT_C | EMIT_IDL | EMIT_JSON) & EMIT_IMPLEMENTED;
+		out->emit = EMIT_H | EMIT_C | EMIT_IDL | EMIT_JSON;
 	if (dll) {
 		out->emit |= EMIT_DLL;
 		out->emit_given = true;
-	}
-	if (out->emit & ~(unsigned)EMIT_IMPLEMENTED) {
-		static const char *const names[] = { "h", "c", "idl", "json", "dll" };
-
-		for (unsigned bit = 0; bit < 5; bit++) {
-			if ((out->emit & (1u << bit)) && !((1u << bit) & EMIT_IMPLEMENTED))
-				return usage_error(err, "output kind '%s' has no emitter in this version "
-						   "of ccwgen (implemented: json)", names[bit]);
-		}
 	}
 	return 0;
 }
@@ -267,6 +259,64 @@ static char *output_path(const char *dir, const char *name, const char *suffix)
 	if (path)
 		snprintf(path, len, "%s/%s%s", dir, name, suffix);
 	return path;
+}
+
+/* A new output DIR/NAMESUFFIX, or NULL when memory ran out. */
+static struct buffer *add_output(struct output_set *outputs, const struct driver_options *options,
+				 const char *name, const char *suffix)
+{
+	char *path = output_path(options->output_dir, name, suffix);
+	struct buffer *buffer = path ? output_set_add(outputs, path) : NULL;
+
+	free(path);
+	return buffer;
+}
+
+/* Runs every emitter asked for, in a fixed order, into `outputs`. Returns 0,
+ * -1 when memory ran out, or 1 after reporting an error to `err`. */
+static int emit_outputs(const struct driver_options *options, const struct model *model,
+			const char *name, struct output_set *outputs, FILE *err)
+{
+	struct buffer *buffer;
+	const char *failed_class = NULL;
+
+	if (options->emit & EMIT_H) {
+		if (!(buffer = add_output(outputs, options, name, "_ccw.h")))
+			return -1;
+		emit_h(model, buffer);
+	}
+	if (options->emit & EMIT_C) {
+		if (!(buffer = add_output(outputs, options, name, "_ccw.c")))
+			return -1;
+		if (emit_c(model, buffer, &failed_class) < 0) {
+			fprintf(err, "ccwgen: error: no QueryInterface table separates the IIDs of "
+				"class %s (an interface reuses a standard IID?)\n", failed_class);
+			return 1;
+		}
+	}
+	if (options->emit & EMIT_IDL) {
+		if (!(buffer = add_output(outputs, options, name, ".idl")))
+			return -1;
+		emit_idl(model, buffer);
+	}
+	if (options->emit & EMIT_JSON) {
+		if (!(buffer = add_output(outputs, options, name, ".typelib.json")))
+			return -1;
+		emit_json(model, buffer);
+	}
+	if (options->emit & EMIT_DLL) {
+		if (!(buffer = add_output(outputs, options, name, "_dll.c")))
+			return -1;
+		emit_dll_c(model, buffer);
+		if (!(buffer = add_output(outputs, options, name, ".def")))
+			return -1;
+		emit_dll_def(model, buffer);
+	}
+	for (size_t i = 0; i < outputs->count; i++) {
+		if (outputs->files[i]->contents.failed)
+			return -1;
+	}
+	return 0;
 }
 
 static int print_new_guid(FILE *out, FILE *err)
@@ -380,8 +430,8 @@ static int generate(const struct driver_options *options, FILE *err)
 	struct check_options check_options = { 0 };
 	struct scan_options scan_options = { 0 };
 	const char **args = NULL;
-	char *name = NULL, *path = NULL;
-	int status = EXIT_INPUT_ERROR;
+	char *name = NULL;
+	int status = EXIT_INPUT_ERROR, emitted;
 
 	diag_list_init(&diags);
 	decl_set_init(&decls);
@@ -412,17 +462,11 @@ static int generate(const struct driver_options *options, FILE *err)
 		goto report;
 	if (add_headers(model, options) < 0)
 		goto oom;
-	if (options->emit & EMIT_JSON) {
-		struct buffer *buffer;
-
-		path = output_path(options->output_dir, name, ".typelib.json");
-		buffer = path ? output_set_add(&outputs, path) : NULL;
-		if (!buffer)
-			goto oom;
-		emit_json(model, buffer);
-		if (buffer->failed)
-			goto oom;
-	}
+	emitted = emit_outputs(options, model, name, &outputs, err);
+	if (emitted < 0)
+		goto oom;
+	if (emitted > 0)
+		goto report;
 	diag_list_sort(&diags);
 	diag_list_print(&diags, options->diagnostics_format, err);
 	status = options->check ? check_outputs(&outputs, err)
@@ -442,7 +486,6 @@ done:
 	diag_list_free(&diags);
 	free(args);
 	free(name);
-	free(path);
 	return status;
 }
 

@@ -22,9 +22,6 @@ enum emit_kind {
 	EMIT_DLL = 1 << 4,
 };
 
-/* The kinds that have an emitter in this version. */
-#define EMIT_IMPLEMENTED EMIT_JSON
-
 struct driver_options {
 	enum driver_action action;
 	const char *output_dir;   /* -o; "." by default */

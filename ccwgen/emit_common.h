@@ -45,8 +45,8 @@ void emit_vtbl_member(struct buffer *out, const struct model_method *method);
  * NAME_ccw_get_class_object answers): creatable, with a constructor. */
 bool emit_class_is_creatable(const struct model_class *cls);
 
-/* The `source` of a class's errors: its ProgID, or LIBRARY.Coclass when it
- * has none. */
+/* The `source` of a class's errors, as a C string literal: its ProgID, or
+ * "LIBRARY.Coclass" when it has none. */
 void emit_error_source(struct buffer *out, const struct model *model,
 		       const struct model_class *cls);
 

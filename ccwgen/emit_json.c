@@ -9,6 +9,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
 
 struct json_writer {
 	struct buffer *out;
@@ -17,11 +20,19 @@ struct json_writer {
 	bool after_key; /* a key was written; the value follows on its line */
 };
 
-static void indent(struct json_writer *w)
+/* Ends the line (after a comma when `comma`) and indents the next one, in
+ * one append for the depths the model reaches. */
+static void new_line(struct json_writer *w, bool comma)
 {
-	buffer_puts(w->out, "\n");
-	for (unsigned i = 0; i < w->depth; i++)
-		buffer_puts(w->out, "  ");
+	static const char lines[] = ",\n                                ";
+	size_t skip = comma ? 0 : 1, left = 2 * (size_t)w->depth;
+	size_t n = left < sizeof(lines) - 3 ? left : sizeof(lines) - 3;
+
+	buffer_append(w->out, lines + skip, 2 - skip + n);
+	for (left -= n; left > 0; left -= n) {
+		n = left < sizeof(lines) - 3 ? left : sizeof(lines) - 3;
+		buffer_append(w->out, lines + 2, n);
+	}
 }
 
 /* Starts a value: after a key it follows on the same line, else it is a new
@@ -32,42 +43,65 @@ static void value_start(struct json_writer *w)
 		w->after_key = false;
 		return;
 	}
-	if (w->depth > 0) {
-		if (!w->first)
-			buffer_puts(w->out, ",");
-		indent(w);
-	}
+	if (w->depth > 0)
+		new_line(w, !w->first);
 	w->first = false;
 }
 
+/* The escape JSON needs for an ASCII byte, or NULL when it stands for itself
+ * ("" for the control characters written as \u00XX). */
+static const char *json_escape(unsigned char c)
+{
+	switch (c) {
+	case '"': return "\\\"";
+	case '\\': return "\\\\";
+	case '\n': return "\\n";
+	case '\t': return "\\t";
+	case '\r': return "\\r";
+	default: return c < 0x20 ? "" : NULL;
+	}
+}
+
+/* A JSON string. Bytes that are not well-formed UTF-8 (a header's file name
+ * may be anything) become U+FFFD, so the output is always valid JSON. */
 static void write_string_body(struct json_writer *w, const char *s)
 {
-	buffer_puts(w->out, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': buffer_puts(w->out, "\\\""); break;
-		case '\\': buffer_puts(w->out, "\\\\"); break;
-		case '\n': buffer_puts(w->out, "\\n"); break;
-		case '\t': buffer_puts(w->out, "\\t"); break;
-		case '\r': buffer_puts(w->out, "\\r"); break;
-		default:
-			if (*p < 0x20)
-				buffer_printf(w->out, "\\u%04x", *p);
+	const char *run = s, *p = s;
+	size_t left = strlen(s);
+
+	buffer_append(w->out, "\"", 1);
+	while (left > 0) {
+		unsigned char c = (unsigned char)*p;
+		const char *escape = c < 0x80 ? json_escape(c) : NULL;
+		bool valid = true;
+		size_t n = c < 0x80 ? 1 : utf8_next(p, left, &valid);
+
+		if (escape || !valid) {
+			/* Plain bytes go out in runs; the rest one by one. */
+			buffer_append(w->out, run, (size_t)(p - run));
+			if (!valid)
+				buffer_puts(w->out, "\xef\xbf\xbd"); /* U+FFFD: JSON must be UTF-8 */
+			else if (*escape)
+				buffer_puts(w->out, escape);
 			else
-				buffer_append(w->out, p, 1);
+				buffer_printf(w->out, "\\u%04x", c);
+			run = p + n;
 		}
+		p += n;
+		left -= n;
 	}
-	buffer_puts(w->out, "\"");
+	buffer_append(w->out, run, (size_t)(p - run));
+	buffer_append(w->out, "\"", 1);
 }
 
+/* Keys are this file's own ASCII names: nothing to escape. */
 static void key(struct json_writer *w, const char *name)
 {
-	if (!w->first)
-		buffer_puts(w->out, ",");
-	indent(w);
+	new_line(w, !w->first);
 	w->first = false;
-	write_string_body(w, name);
-	buffer_puts(w->out, ": ");
+	buffer_append(w->out, "\"", 1);
+	buffer_puts(w->out, name);
+	buffer_append(w->out, "\": ", 3);
 	w->after_key = true;
 }
 
@@ -85,7 +119,7 @@ static void close_container(struct json_writer *w, const char *bracket)
 
 	w->depth--;
 	if (!empty)
-		indent(w);
+		new_line(w, false);
 	buffer_puts(w->out, bracket);
 	w->first = false;
 }
@@ -101,8 +135,19 @@ static void string_value(struct json_writer *w, const char *s)
 
 static void int_value(struct json_writer *w, long long n)
 {
+	char digits[24];
+	size_t at = sizeof(digits);
+	/* Through unsigned, so that LLONG_MIN negates without overflow. */
+	unsigned long long magnitude = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+
 	value_start(w);
-	buffer_printf(w->out, "%lld", n);
+	do {
+		digits[--at] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (n < 0)
+		digits[--at] = '-';
+	buffer_append(w->out, digits + at, sizeof(digits) - at);
 }
 
 static void bool_value(struct json_writer *w, bool b)

@@ -20,6 +20,7 @@ struct model *model_create(const char *name)
 		return NULL;
 	}
 	model->version_major = 1;
+	name_index_init(&model->class_by_tag, false);
 	return model;
 }
 
@@ -92,6 +93,7 @@ void model_free(struct model *model)
 		free(model->headers[i]);
 	free(model->headers);
 	free(model->name);
+	name_index_free(&model->class_by_tag);
 	free(model);
 }
 
@@ -116,12 +118,17 @@ struct model_class *model_add_class(struct model *model, const char *c_tag,
 	cls->c_tag = strdup(c_tag);
 	cls->where = *where;
 	cls->version_major = 1;
-	if (!cls->c_tag || append_pointer(&model->classes, &model->class_count, cls) < 0) {
-		free(cls->c_tag);
-		free(cls);
-		return NULL;
+	if (!cls->c_tag || append_pointer(&model->classes, &model->class_count, cls) < 0)
+		goto fail;
+	if (name_index_put(&model->class_by_tag, cls->c_tag, model->class_count - 1) < 0) {
+		model->class_count--;
+		goto fail;
 	}
 	return cls;
+fail:
+	free(cls->c_tag);
+	free(cls);
+	return NULL;
 }
 
 struct model_interface *model_class_add_interface(struct model_class *cls, const char *name,
@@ -174,11 +181,9 @@ int model_add_header(struct model *model, const char *basename)
 
 struct model_class *model_find_class_by_tag(const struct model *model, const char *c_tag)
 {
-	for (size_t i = 0; i < model->class_count; i++) {
-		if (strcmp(model->classes[i]->c_tag, c_tag) == 0)
-			return model->classes[i];
-	}
-	return NULL;
+	size_t i;
+
+	return name_index_get(&model->class_by_tag, c_tag, &i) ? model->classes[i] : NULL;
 }
 
 struct model_interface *model_class_find_interface(const struct model_class *cls,

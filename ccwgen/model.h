@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 #include "uuid.h"
 
 /* VARIANT types used by the model (values as in <wtypes.h>). */
@@ -181,6 +182,7 @@ struct model {
 	size_t header_count;
 	struct model_class **classes; /* declaration order */
 	size_t class_count;
+	struct name_index class_by_tag; /* positions in classes (model_find_class_by_tag) */
 };
 
 /* create/free pairs; create returns NULL on allocation failure. Strings
@@ -197,7 +199,8 @@ void model_method_free(struct model_method *method);
 int model_interface_append_method(struct model_interface *iface, struct model_method *method);
 int model_add_header(struct model *model, const char *basename);
 
-/* Lookups: case-sensitive for C names, case-insensitive for COM names. */
+/* Lookups: case-sensitive for C names, case-insensitive for COM names. A
+ * class is found by its tag in constant time. */
 struct model_class *model_find_class_by_tag(const struct model *model, const char *c_tag);
 struct model_interface *model_class_find_interface(const struct model_class *cls,
 						   const char *name);

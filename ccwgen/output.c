@@ -61,6 +61,14 @@ failed:
 
 void buffer_append(struct buffer *b, const void *data, size_t len)
 {
+	/* Emitters append small pieces by the hundred thousand: the common case
+	 * (room for the bytes and the NUL) comes first. */
+	if (!b->failed && b->capacity - b->len > len) {
+		memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
 	if (!buffer_reserve(b, len))
 		return;
 	if (len > 0)
@@ -76,19 +84,28 @@ void buffer_puts(struct buffer *b, const char *s)
 
 void buffer_vprintf(struct buffer *b, const char *fmt, va_list ap)
 {
-	va_list measure;
+	va_list first;
+	size_t room = b->capacity - b->len; /* includes the NUL's byte */
 	int len;
 
-	va_copy(measure, ap);
-	len = vsnprintf(NULL, 0, fmt, measure);
-	va_end(measure);
+	if (b->failed)
+		return;
+	/* Formatted straight into the free space; only text that does not fit
+	 * is formatted a second time, after the buffer grows. */
+	va_copy(first, ap);
+	len = vsnprintf(room ? b->data + b->len : NULL, room, fmt, first);
+	va_end(first);
 	if (len < 0) {
 		b->failed = true;
 		return;
 	}
-	if (!buffer_reserve(b, (size_t)len))
-		return;
-	vsnprintf(b->data + b->len, (size_t)len + 1, fmt, ap);
+	if ((size_t)len >= room) {
+		if (room)
+			b->data[b->len] = '\0'; /* drop the truncated attempt */
+		if (!buffer_reserve(b, (size_t)len))
+			return;
+		vsnprintf(b->data + b->len, (size_t)len + 1, fmt, ap);
+	}
 	b->len += (size_t)len;
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "util.h"
 
 #define ANNOTATION_PREFIX "ccw:"
@@ -285,6 +286,7 @@ static void add_annotation(struct scan_state *state, struct annotation_list *lis
 	struct location where;
 	CXFile file;
 	unsigned offset;
+	size_t bad_byte;
 	int kind;
 
 	if (!raw) {
@@ -312,6 +314,18 @@ static void add_annotation(struct scan_state *state, struct annotation_list *lis
 		unsigned *columns = text ? map_literal_columns(text, size, offset, where.column,
 							       options) : NULL;
 
+		/* The model and every output are UTF-8: text in another encoding is
+		 * refused rather than guessed at. */
+		bad_byte = utf8_invalid_at(options, strlen(options));
+		if (options[bad_byte]) {
+			if (columns)
+				where.column = columns[bad_byte];
+			diag_error(state->diags, &where, "%s text is not valid UTF-8 (byte 0x%02x); "
+				   "save the header as UTF-8", annotation_macro_name((enum annotation_kind)kind),
+				   (unsigned char)options[bad_byte]);
+			free(columns);
+			goto done;
+		}
 		if (!annotation_list_add(list, (enum annotation_kind)kind, options, &where, columns))
 			state->out_of_memory = true;
 	}
@@ -334,7 +348,9 @@ static void collect_annotations(struct scan_state *state, CXCursor cursor,
 {
 	struct attribute_visit visit = { state, list };
 
-	clang_visitChildren(cursor, visit_attribute, &visit);
+	/* Most parameters carry no attribute: skip walking their children. */
+	if (clang_Cursor_hasAttrs(cursor))
+		clang_visitChildren(cursor, visit_attribute, &visit);
 }
 
 struct field_visit {
@@ -384,13 +400,12 @@ static void scan_struct(struct scan_state *state, CXCursor cursor)
 	if (st) {
 		free(tag);
 	} else {
-		st = decl_set_add_struct(state->decls);
+		st = decl_set_add_struct(state->decls, tag);
 		if (!st) {
 			free(tag);
 			state->out_of_memory = true;
 			return;
 		}
-		st->tag = tag;
 		st->is_union = clang_getCursorKind(cursor) == CXCursor_UnionDecl;
 		st->where = location_of(state, clang_getCursorLocation(cursor), NULL, NULL);
 	}
@@ -418,12 +433,11 @@ static void scan_function(struct scan_state *state, CXCursor cursor)
 	if (existing) {
 		free(name);
 	} else {
-		fn = decl_set_add_function(state->decls);
+		fn = decl_set_add_function(state->decls, name);
 		if (!fn) {
 			free(name);
 			goto oom;
 		}
-		fn->name = name;
 		fn->where = location_of(state, clang_getCursorLocation(cursor), NULL, NULL);
 		fn->order = state->decls->next_order++;
 		fn->variadic = type.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(type);

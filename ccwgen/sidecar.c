@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Where a JSON node is in the text. */
@@ -486,6 +487,7 @@ int sidecar_apply(const char *path, const char *text, size_t len, struct decl_se
 	const char *end = NULL;
 	cJSON *root;
 	struct location nowhere = { 0 };
+	size_t invalid_at;
 
 	sc.file = decl_set_intern_file(decls, path);
 	if (!sc.file)
@@ -496,6 +498,15 @@ int sidecar_apply(const char *path, const char *text, size_t len, struct decl_se
 	sc.column = 1;
 	sc.decls = decls;
 	sc.diags = diags;
+	/* JSON is UTF-8 (RFC 8259), and so is everything ccwgen writes. */
+	invalid_at = utf8_invalid_at(text, len);
+	if (invalid_at < len) {
+		struct location where = offset_location(sc.file, text, invalid_at);
+
+		diag_error(diags, &where, "sidecar: not valid UTF-8 (byte 0x%02x); JSON must be "
+			   "UTF-8", (unsigned char)text[invalid_at]);
+		return -1;
+	}
 	root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 	if (!root) {
 		struct location where = offset_location(sc.file, text,

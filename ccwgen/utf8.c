@@ -46,6 +46,21 @@ size_t utf8_next(const char *s, size_t len, bool *valid)
 	return i;
 }
 
+size_t utf8_invalid_at(const char *s, size_t len)
+{
+	size_t pos = 0;
+	bool valid = true;
+
+	while (pos < len) {
+		size_t n = utf8_next(s + pos, len - pos, &valid);
+
+		if (!valid)
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
 char *utf8_sanitize(const char *s)
 {
 	static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */

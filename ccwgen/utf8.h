@@ -16,6 +16,10 @@
  * substitution of maximal subparts). */
 size_t utf8_next(const char *s, size_t len, bool *valid);
 
+/* The offset of the first byte of `s` (`len` bytes) that starts an
+ * ill-formed sequence, or `len` when all of it is well-formed UTF-8. */
+size_t utf8_invalid_at(const char *s, size_t len);
+
 /* A malloc'd copy of the NUL-terminated `s` with every ill-formed subpart
  * replaced by U+FFFD, or NULL on allocation failure. */
 char *utf8_sanitize(const char *s);

@@ -8,7 +8,7 @@
  *
  * Built on every platform: only the standard COM API is used here.
  */
-#include <ccw/runtime.h>
+#include "dispatch_private.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -194,7 +194,7 @@ CCW_API HRESULT ccw_dispatch_members_build(ccw_dispatch_shape *out, const DISPID
 
 /* ---- Lookups ----------------------------------------------------------- */
 
-static const ccw_dispatch_member *find_member(const ccw_dispatch_table *table, DISPID dispid)
+const ccw_dispatch_member *dispatch_find_member(const ccw_dispatch_table *table, DISPID dispid)
 {
     const ccw_dispatch_member *member;
 
@@ -255,4 +255,506 @@ CCW_API HRESULT ccw_dispatch_get_ids_of_names(const ccw_dispatch_table *table, R
             hr = DISP_E_UNKNOWNNAME;
     }
     return member ? hr : DISP_E_UNKNOWNNAME;
+}
+
+/* ---- Invoke: choosing the function ------------------------------------- */
+
+static bool is_object_type(VARTYPE vt)
+{
+    return vt == VT_DISPATCH || vt == VT_UNKNOWN || vt == VT_VARIANT;
+}
+
+/* The function answering `flags`, as ITypeInfo::Invoke matches INVOKEKIND
+ * against wFlags: a method also answers METHOD|PROPERTYGET (VBScript's
+ * call), a getter PROPERTYGET; PROPERTYPUTREF falls back to a put that
+ * takes an object. */
+static const ccw_dispatch_function *choose_function(const ccw_dispatch_member *member, WORD flags)
+{
+    if (flags & DISPATCH_PROPERTYPUTREF) {
+        if (member->putref)
+            return member->putref;
+        if (member->put && is_object_type(member->put->params[0].vt))
+            return member->put;
+        return NULL;
+    }
+    if (flags & DISPATCH_PROPERTYPUT)
+        return member->put;
+    if ((flags & DISPATCH_METHOD) && member->method)
+        return member->method;
+    if (flags & DISPATCH_PROPERTYGET)
+        return member->get;
+    return NULL;
+}
+
+static void set_arg_error(ccw_invocation *inv, UINT index)
+{
+    if (inv->arg_error)
+        *inv->arg_error = index;
+}
+
+/* [retval] is never passed by the caller. */
+static USHORT caller_param_count(const ccw_dispatch_function *fn)
+{
+    USHORT n = fn->param_count;
+
+    return n && (fn->params[n - 1].flags & PARAMFLAG_FRETVAL) ? (USHORT)(n - 1) : n;
+}
+
+/* Map every caller-visible parameter to its rgvarg index (inv->from). */
+static HRESULT place_arguments(ccw_invocation *inv)
+{
+    const ccw_dispatch_function *fn = inv->callee;
+    const DISPPARAMS *params = inv->params;
+    USHORT wanted = caller_param_count(fn);
+    UINT positional = params->cArgs - params->cNamedArgs;
+    UINT i;
+
+    for (i = 0; i < fn->param_count; i++)
+        inv->from[i] = NO_ARGUMENT;
+
+    if (fn->invkind & (INVOKE_PROPERTYPUT | INVOKE_PROPERTYPUTREF)) {
+        /* The value is the argument named DISPID_PROPERTYPUT, or the only one. */
+        if (params->cArgs != 1)
+            return DISP_E_BADPARAMCOUNT;
+        if (params->cNamedArgs == 1 && params->rgdispidNamedArgs[0] != DISPID_PROPERTYPUT) {
+            set_arg_error(inv, 0);
+            return DISP_E_PARAMNOTFOUND;
+        }
+        inv->from[0] = 0;
+        return S_OK;
+    }
+
+    if (positional > wanted)
+        return DISP_E_BADPARAMCOUNT;
+    if (params->cNamedArgs > 0 && wanted == 0)
+        return DISP_E_NONAMEDARGS;
+    for (i = 0; i < positional; i++)
+        inv->from[i] = params->cArgs - 1 - i;
+    for (i = 0; i < params->cNamedArgs; i++) {
+        DISPID id = params->rgdispidNamedArgs[i];
+
+        if (id < 0 || id >= (DISPID)wanted || inv->from[id] != NO_ARGUMENT) {
+            set_arg_error(inv, i);
+            return DISP_E_PARAMNOTFOUND;
+        }
+        inv->from[id] = i;
+    }
+    return S_OK;
+}
+
+/* ---- Invoke: values ---------------------------------------------------- */
+
+/* Bytes of a by-reference value of this type; 0 when it is not one the
+ * engine moves through a pointer. */
+static size_t value_size(VARTYPE vt)
+{
+    if (vt & VT_ARRAY)
+        return sizeof(SAFEARRAY *);
+    switch (vt) {
+    case VT_I1: case VT_UI1:
+        return 1;
+    case VT_I2: case VT_UI2: case VT_BOOL:
+        return 2;
+    case VT_I4: case VT_UI4: case VT_R4: case VT_ERROR: case VT_INT: case VT_UINT:
+        return 4;
+    case VT_I8: case VT_UI8: case VT_R8: case VT_CY: case VT_DATE:
+        return 8;
+    case VT_BSTR:
+        return sizeof(BSTR);
+    case VT_DISPATCH: case VT_UNKNOWN:
+        return sizeof(IUnknown *);
+    default:
+        return 0;
+    }
+}
+
+static bool is_missing(const VARIANT *v)
+{
+    return V_VT(v) == VT_ERROR && V_ERROR(v) == DISP_E_PARAMNOTFOUND;
+}
+
+/* A zero of the type: what an [out] slot holds before the call. */
+static void set_zero(VARIANT *v, VARTYPE vt)
+{
+    VariantInit(v);
+    if (vt != VT_VARIANT) {
+        V_VT(v) = vt;
+        V_UI8(v) = 0; /* covers every scalar and pointer */
+    }
+}
+
+/* Parses a default's C text into a VARIANT of the widest kind, for
+ * VariantChangeType to narrow. */
+static HRESULT parse_default(VARIANT *out, const char *text, VARTYPE vt)
+{
+    char *end;
+
+    VariantInit(out);
+    if (vt == VT_BSTR) {
+        BSTR bstr;
+        HRESULT hr = ccw_bstr_from_utf8(text ? text : "", CCW_NUL_TERMINATED, &bstr);
+
+        if (SUCCEEDED(hr)) {
+            V_VT(out) = VT_BSTR;
+            V_BSTR(out) = bstr;
+        }
+        return hr;
+    }
+    if (!text || !*text || strcmp(text, "false") == 0) {
+        V_VT(out) = VT_I4;
+        V_I4(out) = 0;
+        return S_OK;
+    }
+    if (strcmp(text, "true") == 0) {
+        V_VT(out) = VT_BOOL;
+        V_BOOL(out) = VARIANT_TRUE;
+        return S_OK;
+    }
+    errno = 0;
+    if (vt == VT_R4 || vt == VT_R8) {
+        V_VT(out) = VT_R8;
+        V_R8(out) = strtod(text, &end);
+    } else if (text[0] == '-') {
+        V_VT(out) = VT_I8;
+        V_I8(out) = strtoll(text, &end, 0);
+    } else {
+        V_VT(out) = VT_UI8;
+        V_UI8(out) = strtoull(text, &end, 0);
+    }
+    return errno == 0 && end != text && !*end ? S_OK : DISP_E_TYPEMISMATCH;
+}
+
+/* An optional parameter the caller left out.  An optional VARIANT gets the
+ * COM convention for "missing": VT_ERROR with DISP_E_PARAMNOTFOUND. */
+static HRESULT fetch_default(ccw_invocation *inv, UINT i)
+{
+    const ccw_dispatch_param *param = &inv->callee->params[i];
+    VARIANT *arg = &inv->args[i];
+    HRESULT hr;
+
+    if (param->vt == VT_VARIANT || param->iid) {
+        set_zero(arg, param->vt);
+        if (param->vt == VT_VARIANT) {
+            V_VT(arg) = VT_ERROR;
+            V_ERROR(arg) = DISP_E_PARAMNOTFOUND;
+        }
+        return S_OK;
+    }
+    hr = dispatch_default_value(arg, param, inv->lcid);
+    if (SUCCEEDED(hr))
+        inv->owned |= UINT32_C(1) << i;
+    return hr;
+}
+
+HRESULT dispatch_default_value(VARIANT *out, const ccw_dispatch_param *param, LCID lcid)
+{
+    VARIANT parsed;
+    HRESULT hr;
+
+    hr = parse_default(&parsed, param->default_value, param->vt);
+    if (FAILED(hr)) {
+        VariantClear(&parsed);
+        return hr;
+    }
+    if (V_VT(&parsed) == param->vt) {
+        *out = parsed;
+        return S_OK;
+    }
+    VariantInit(out);
+    hr = VariantChangeTypeEx(out, &parsed, lcid, 0, param->vt);
+    VariantClear(&parsed);
+    return hr;
+}
+
+/* An object argument, queried for the interface the function takes. */
+static HRESULT fetch_object(ccw_invocation *inv, UINT i, const VARIANT *src)
+{
+    const ccw_dispatch_param *param = &inv->callee->params[i];
+    VARTYPE base = V_VT(src) & (VARTYPE)~VT_BYREF;
+    IUnknown *unknown;
+    void *wanted = NULL;
+
+    if (base != VT_DISPATCH && base != VT_UNKNOWN)
+        return DISP_E_TYPEMISMATCH;
+    if (V_VT(src) & VT_BYREF) {
+        if (!V_BYREF(src))
+            return DISP_E_TYPEMISMATCH;
+        unknown = *V_UNKNOWNREF(src);
+    } else {
+        unknown = V_UNKNOWN(src);
+    }
+    set_zero(&inv->args[i], param->vt);
+    if (!unknown)
+        return S_OK; /* Nothing */
+    if (FAILED(IUnknown_QueryInterface(unknown, param->iid, &wanted)))
+        return DISP_E_TYPEMISMATCH;
+    V_UNKNOWN(&inv->args[i]) = wanted;
+    inv->owned |= UINT32_C(1) << i;
+    return S_OK;
+}
+
+/* The caller's argument, as the parameter's type: shared when it already
+ * is that type, converted (and owned) otherwise. */
+static HRESULT fetch_argument(ccw_invocation *inv, UINT i, const VARIANT *src)
+{
+    const ccw_dispatch_param *param = &inv->callee->params[i];
+    VARIANT *arg = &inv->args[i];
+    HRESULT hr;
+
+    if (V_VT(src) == (VT_VARIANT | VT_BYREF)) {
+        src = V_VARIANTREF(src);
+        if (!src)
+            return DISP_E_TYPEMISMATCH;
+    }
+    if (param->iid)
+        return fetch_object(inv, i, src);
+    if (param->vt == VT_VARIANT) {
+        if (!(V_VT(src) & VT_BYREF)) {
+            *arg = *src;
+            return S_OK;
+        }
+        VariantInit(arg);
+        hr = VariantCopyInd(arg, src);
+    } else if (V_VT(src) == param->vt) {
+        *arg = *src;
+        return S_OK;
+    } else if (V_VT(src) == (param->vt | VT_BYREF) && value_size(param->vt) && V_BYREF(src)) {
+        set_zero(arg, param->vt);
+        memcpy(&V_UI1(arg), V_BYREF(src), value_size(param->vt));
+        return S_OK;
+    } else {
+        VariantInit(arg);
+        hr = VariantChangeTypeEx(arg, src, inv->lcid, 0, param->vt);
+    }
+    if (FAILED(hr)) {
+        if (hr != DISP_E_OVERFLOW && hr != DISP_E_BADVARTYPE && hr != E_OUTOFMEMORY)
+            hr = DISP_E_TYPEMISMATCH;
+        return hr;
+    }
+    inv->owned |= UINT32_C(1) << i;
+    return S_OK;
+}
+
+/* An [in, out] value is the callee's to replace: it works on a copy of its own. */
+static HRESULT own_argument(ccw_invocation *inv, UINT i)
+{
+    VARIANT copy;
+    HRESULT hr;
+
+    if (inv->owned & (UINT32_C(1) << i))
+        return S_OK;
+    VariantInit(&copy);
+    hr = VariantCopy(&copy, &inv->args[i]);
+    if (FAILED(hr))
+        return hr;
+    inv->args[i] = copy;
+    inv->owned |= UINT32_C(1) << i;
+    return S_OK;
+}
+
+static void clear_owned(ccw_invocation *inv)
+{
+    UINT i;
+
+    for (i = 0; inv->owned; i++) {
+        if (inv->owned & (UINT32_C(1) << i)) {
+            VariantClear(&inv->args[i]);
+            inv->owned &= ~(UINT32_C(1) << i);
+        }
+    }
+}
+
+static HRESULT fetch_arguments(ccw_invocation *inv)
+{
+    const ccw_dispatch_function *fn = inv->callee;
+    UINT i;
+
+    for (i = 0; i < fn->param_count; i++) {
+        const ccw_dispatch_param *param = &fn->params[i];
+        UINT from = inv->from[i];
+        const VARIANT *src = from == NO_ARGUMENT ? NULL : &inv->params->rgvarg[from];
+        HRESULT hr;
+
+        if (!(param->flags & PARAMFLAG_FIN)) {
+            /* [out] and [retval]: a zero the callee overwrites. */
+            set_zero(&inv->args[i], param->vt);
+            inv->owned |= UINT32_C(1) << i;
+            continue;
+        }
+        if (!src || is_missing(src)) {
+            if (param->flags & PARAMFLAG_FOPT) {
+                hr = fetch_default(inv, i);
+            } else if (src) {
+                set_arg_error(inv, from);
+                hr = DISP_E_PARAMNOTOPTIONAL;
+            } else {
+                hr = inv->params->cNamedArgs ? DISP_E_PARAMNOTOPTIONAL : DISP_E_BADPARAMCOUNT;
+            }
+        } else {
+            hr = fetch_argument(inv, i, src);
+            if (FAILED(hr))
+                set_arg_error(inv, from);
+        }
+        if (SUCCEEDED(hr) && (param->flags & PARAMFLAG_FOUT))
+            hr = own_argument(inv, i);
+        if (FAILED(hr)) {
+            clear_owned(inv);
+            return hr;
+        }
+    }
+    return S_OK;
+}
+
+CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table *table,
+                                   DISPID dispid, REFIID riid, LCID lcid, WORD flags,
+                                   DISPPARAMS *params, VARIANT *result, EXCEPINFO *excepinfo,
+                                   UINT *arg_error)
+{
+    const ccw_dispatch_member *member;
+    HRESULT hr;
+
+    if (!inv || !table || !riid)
+        return E_INVALIDARG;
+    if (!IsEqualIID(riid, &IID_NULL))
+        return DISP_E_UNKNOWNINTERFACE;
+    if (!params || (params->cArgs && !params->rgvarg) || params->cNamedArgs > params->cArgs ||
+        (params->cNamedArgs && !params->rgdispidNamedArgs))
+        return E_INVALIDARG;
+    member = dispatch_find_member(table, dispid);
+    if (!member)
+        return DISP_E_MEMBERNOTFOUND;
+    inv->callee = choose_function(member, flags);
+    if (!inv->callee)
+        return DISP_E_MEMBERNOTFOUND;
+    if (inv->callee->param_count > CCW_DISPATCH_MAX_PARAMS)
+        return E_UNEXPECTED;
+    inv->function = (USHORT)(inv->callee - table->functions);
+    inv->table = table;
+    inv->params = params;
+    inv->result = result;
+    inv->excepinfo = excepinfo;
+    inv->arg_error = arg_error;
+    inv->lcid = lcid;
+    inv->owned = 0;
+    hr = place_arguments(inv);
+    if (SUCCEEDED(hr))
+        hr = fetch_arguments(inv);
+    if (FAILED(hr))
+        return hr;
+    /* The callee's failure must not be described by an older error. */
+    SetErrorInfo(0, NULL);
+    return S_OK;
+}
+
+/* ---- Invoke: after the call -------------------------------------------- */
+
+static BSTR bstr_or_null(const char *utf8)
+{
+    BSTR out = NULL;
+
+    if (utf8)
+        ccw_bstr_from_utf8(utf8, CCW_NUL_TERMINATED, &out);
+    return out;
+}
+
+static void fill_excepinfo(const ccw_invocation *inv, HRESULT hr)
+{
+    EXCEPINFO *info = inv->excepinfo;
+    IErrorInfo *error = NULL;
+
+    memset(info, 0, sizeof(*info));
+    info->scode = hr;
+    if (GetErrorInfo(0, &error) == S_OK && error) {
+        IErrorInfo_GetSource(error, &info->bstrSource);
+        IErrorInfo_GetDescription(error, &info->bstrDescription);
+        IErrorInfo_GetHelpFile(error, &info->bstrHelpFile);
+        IErrorInfo_GetHelpContext(error, &info->dwHelpContext);
+        IErrorInfo_Release(error);
+    }
+    if (!info->bstrSource)
+        info->bstrSource = bstr_or_null(inv->table->source);
+}
+
+/* Store an owned value through a typed by-reference argument; an [in, out]
+ * target's old value was the caller's and is freed. */
+static void store_through(VARIANT *target, VARIANT *value, bool free_old)
+{
+    VARTYPE base = V_VT(target) & (VARTYPE)~VT_BYREF;
+
+    if (free_old) {
+        VARIANT old;
+
+        VariantInit(&old);
+        V_VT(&old) = base;
+        V_UI8(&old) = 0;
+        memcpy(&V_UI1(&old), V_BYREF(target), value_size(base));
+        VariantClear(&old);
+    }
+    memcpy(V_BYREF(target), &V_UI1(value), value_size(base));
+    VariantInit(value);
+}
+
+/* Write an [out] value back through the caller's by-reference argument.  A
+ * by-value argument receives nothing. */
+static HRESULT write_back(ccw_invocation *inv, UINT i)
+{
+    VARIANT *target = &inv->params->rgvarg[inv->from[i]];
+    VARIANT *value = &inv->args[i];
+    bool was_in = (inv->callee->params[i].flags & PARAMFLAG_FIN) != 0;
+    VARTYPE base = V_VT(target) & (VARTYPE)~VT_BYREF;
+    VARIANT converted;
+    HRESULT hr;
+
+    if (!(V_VT(target) & VT_BYREF) || !V_BYREF(target))
+        return S_OK;
+    if (base == VT_VARIANT) {
+        VariantClear(V_VARIANTREF(target));
+        *V_VARIANTREF(target) = *value;
+        VariantInit(value);
+        return S_OK;
+    }
+    if (!value_size(base))
+        return DISP_E_TYPEMISMATCH;
+    if (V_VT(value) == base) {
+        store_through(target, value, was_in);
+        return S_OK;
+    }
+    VariantInit(&converted);
+    hr = VariantChangeTypeEx(&converted, value, inv->lcid, 0, base);
+    if (FAILED(hr))
+        return hr == DISP_E_OVERFLOW ? hr : DISP_E_TYPEMISMATCH;
+    store_through(target, &converted, was_in);
+    return S_OK;
+}
+
+CCW_API HRESULT ccw_dispatch_end(ccw_invocation *inv, HRESULT hr)
+{
+    const ccw_dispatch_function *fn = inv->callee;
+    UINT i;
+
+    if (inv->result)
+        VariantInit(inv->result);
+    if (FAILED(hr)) {
+        if (inv->excepinfo)
+            fill_excepinfo(inv, hr);
+        clear_owned(inv);
+        return DISP_E_EXCEPTION;
+    }
+    hr = S_OK;
+    for (i = 0; i < fn->param_count; i++) {
+        USHORT flags = fn->params[i].flags;
+
+        if (flags & PARAMFLAG_FRETVAL) {
+            if (inv->result) {
+                *inv->result = inv->args[i];
+                inv->owned &= ~(UINT32_C(1) << i);
+            }
+        } else if ((flags & PARAMFLAG_FOUT) && inv->from[i] != NO_ARGUMENT && SUCCEEDED(hr)) {
+            hr = write_back(inv, i);
+            if (FAILED(hr))
+                set_arg_error(inv, inv->from[i]);
+        }
+    }
+    clear_owned(inv);
+    return hr;
 }

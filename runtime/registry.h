@@ -7,21 +7,13 @@
 #ifndef CCW_RUNTIME_REGISTRY_H
 #define CCW_RUNTIME_REGISTRY_H
 
-#include <ccw/runtime.h>
+#include "server.h"
 
-/* The Windows limit on a ProgID's length, in characters. */
-#define REGISTRY_PROGID_MAX 39
+/* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" and its terminator. */
+#define REGISTRY_CLSID_TEXT_SIZE 39
 
-/*
- * Raise a failure of activation or registration as this thread's
- * IErrorInfo (source "ccw"), with a printf-formatted description that names
- * the file concerned and the reason, and return hr.
- */
-HRESULT registry_fail(HRESULT hr, const char *fmt, ...) CCW_PRINTF_FORMAT(2, 3);
-
-/* Whether text is a ProgID: a letter, then letters, digits, '_' and single
- * dots, at most REGISTRY_PROGID_MAX characters (the generator's rule). */
-bool registry_progid_is_valid(const char *text);
+/* A CLSID as the registry writes it. */
+void registry_clsid_to_text(const CLSID *clsid, char text[REGISTRY_CLSID_TEXT_SIZE]);
 
 /*
  * Refuse a component file that must not be loaded: a relative path, a file
@@ -46,12 +38,25 @@ HRESULT registry_find_progid(const char *progid, ccw_registry_entry *out);
 /* Free an entry's strings and zero it. */
 void registry_entry_clear(ccw_registry_entry *entry);
 
+/* The registry's name of a threading model; NULL for a value out of range. */
+const char *registry_threading_name(ccw_threading threading);
+
+/* A class to register (borrowed strings; progid, name and version may be
+ * NULL). */
+typedef struct registry_class {
+    const CLSID *clsid;
+    const char *progid;
+    const char *name;
+    const char *path; /* absolute, checked with registry_check_component */
+    const char *threading;
+    const char *version;
+} registry_class;
+
 /*
  * Add or replace these classes in the registry file that updates go to, in
- * one atomic update under its lock.  Every entry needs an absolute path and
- * a threading name; the caller has checked the component.
+ * one atomic update under its lock.
  */
-HRESULT registry_add(const ccw_registry_entry *entries, size_t count);
+HRESULT registry_add(const registry_class *classes, size_t count);
 
 /*
  * Remove the classes with these CLSIDs whose entry names the component at

@@ -7,10 +7,14 @@ set -eu
 level=${1:-build}
 
 packages="gcc g++ make pkg-config meson ninja-build clang libclang-dev llvm-dev libcjson-dev"
+# For the suites: cmocka, valgrind; mingw-w64 to compare com.h with Windows'
+# headers and build the Windows DLLs; Wine (cscript, regsvr32, widl) and Mono
+# as the real clients nobody here wrote.
+test_packages="libcmocka-dev valgrind gcc-mingw-w64-x86-64 wine64 wine64-tools
+  mono-mcs mono-runtime"
 case $level in
   build) ;;
-  test) packages="$packages libcmocka-dev valgrind gcc-mingw-w64-x86-64" ;;
-  ci) packages="$packages libcmocka-dev valgrind gcc-mingw-w64-x86-64" ;;
+  test|ci) packages="$packages $test_packages" ;;
   *) echo "usage: $0 [build|test|ci]" >&2; exit 2 ;;
 esac
 

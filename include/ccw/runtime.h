@@ -781,8 +781,9 @@ CCW_API HRESULT ccw_typelib_create(const ccw_typelib *library, ccw_module *modul
  * @param address_in_module any address in the component (one of its
  *        functions or variables)
  * @return S_OK; E_POINTER for NULL classes, a NULL entry or a NULL address;
- *         E_INVALIDARG for a class without a CLSID or a ProgID that is empty
- *         or too long; HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) when the
+ *         E_INVALIDARG for a class without a CLSID, or a registered class
+ *         whose ProgID is invalid (a letter, then letters, digits, '_' and
+ *         single dots, at most 39 characters) or whose threading is unknown; HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) when the
  *         address is in no loaded module; off Windows E_ACCESSDENIED for a
  *         registry or component that others could write, REGDB_E_READREGDB
  *         for a registry that cannot be read or is corrupt (it is left
@@ -868,6 +869,18 @@ CCW_API void ccw_registry_list_free(ccw_registry_entry *entries, size_t count);
  *         has no such class; otherwise as for ccw_server_register
  */
 CCW_API HRESULT ccw_registry_remove(const char *key);
+
+/**
+ * Check a component file the way registration and activation do, before
+ * anything loads it (`ccw register` calls this before dlopen).
+ *
+ * @param path the component
+ * @return S_OK; E_POINTER for a NULL path; E_ACCESSDENIED for a relative
+ *         path, a file that is not a regular file or one that others can
+ *         write; CO_E_DLLNOTFOUND for a missing file (raised, as for
+ *         ccw_server_register)
+ */
+CCW_API HRESULT ccw_registry_check_component(const char *path);
 
 #endif /* !_WIN32 */
 

@@ -26,18 +26,23 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct c_struct *st;
 	struct c_function *fn;
+	char *tag, *name;
 
 	assert_non_null(f);
 	decl_set_init(&f->decls);
 	diag_list_init(&f->diags);
-	st = decl_set_add_struct(&f->decls);
-	st->tag = strdup("ledger");
+	tag = strdup("ledger");
+	assert_non_null(tag);
+	st = decl_set_add_struct(&f->decls, tag);
+	assert_non_null(st);
 	st->defined = true;
 	st->fields = calloc(1, sizeof(*st->fields));
 	st->field_count = 1;
 	st->fields[0].name = strdup("balance");
-	fn = decl_set_add_function(&f->decls);
-	fn->name = strdup("ledger_append");
+	name = strdup("ledger_append");
+	assert_non_null(name);
+	fn = decl_set_add_function(&f->decls, name);
+	assert_non_null(fn);
 	fn->params = calloc(3, sizeof(*fn->params));
 	fn->param_count = 3;
 	fn->params[0].name = strdup("l");

@@ -75,6 +75,20 @@ static void test_ill_formed_subparts(void **state)
 	}
 }
 
+static void test_invalid_at(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_invalid_at("", 0), 0);
+	assert_int_equal(utf8_invalid_at("plain", 5), 5);
+	assert_int_equal(utf8_invalid_at("caf\xc3\xa9", 5), 5);
+	assert_int_equal(utf8_invalid_at("caf\xe9", 4), 3);
+	/* A sequence cut short by the length is ill-formed too. */
+	assert_int_equal(utf8_invalid_at("ab\xe2\x9c\x93", 4), 2);
+	assert_int_equal(utf8_invalid_at("\xf4\x90\x80\x80", 4), 0);
+	/* Bytes past `len` are not looked at. */
+	assert_int_equal(utf8_invalid_at("ok\xff", 2), 2);
+}
+
 static void test_sanitize(void **state)
 {
 	char *s;
@@ -122,6 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_boundaries),
 		cmocka_unit_test(test_ill_formed_subparts),
+		cmocka_unit_test(test_invalid_at),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_out_of_memory),
 	};

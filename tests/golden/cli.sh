@@ -44,9 +44,14 @@ expect_status 2 --bogus inplace/counter.h
 grep -q "unknown option '--bogus'" "$tmp/stderr" || fail "no message for --bogus"
 expect_status 2 -o
 expect_status 2 --emit json,svg inplace/counter.h
-expect_status 2 --emit h inplace/counter.h
-grep -q "output kind 'h' has no emitter" "$tmp/stderr" || fail "no message for --emit h"
-expect_status 2 --dll inplace/counter.h
+expect_status 2 --emit h,,c inplace/counter.h
+
+# --emit picks the outputs; --dll adds the DLL entry points to the default set.
+expect_status 0 -o "$tmp/h" --emit h inplace/counter.h
+[ "$(ls "$tmp/h")" = "counter_ccw.h" ] || fail "--emit h wrote: $(ls "$tmp/h")"
+expect_status 0 -o "$tmp/dll" --dll inplace/counter.h
+[ "$(ls "$tmp/dll" | tr '\n' ' ')" = "counter.def counter.idl counter.typelib.json counter_ccw.c counter_ccw.h counter_dll.c " ] ||
+	fail "--dll wrote: $(ls "$tmp/dll")"
 expect_status 2 --diagnostics-format xml inplace/counter.h
 expect_status 2 --name "" inplace/counter.h
 

@@ -2,7 +2,8 @@
 # Checks one golden case: the outputs equal the checked-in expected ones; a
 # second run leaves them untouched (same bytes, same inode: written only when
 # changed); --check passes, then fails naming a changed output without
-# touching it; the depfile names the headers clang read.
+# touching it; the depfile names the headers clang read; the diagnostics are
+# the case's `stderr` (none when it has no such file).
 #
 # usage: run.sh CCWGEN CASE_DIR
 set -u
@@ -36,6 +37,13 @@ run() {
 }
 
 run -o "$tmp/out" --depfile "$tmp/deps.d" 2>"$tmp/stderr" || fail "exit status $?: $(cat "$tmp/stderr")"
+# The diagnostics (warnings) are part of the expected result: a case's
+# `stderr` file holds them, and a case without one must print none.
+if [ -f "$dir/stderr" ]; then
+	cmp -s "$dir/stderr" "$tmp/stderr" || fail "diagnostics differ from $name/stderr: $(cat "$tmp/stderr")"
+else
+	[ ! -s "$tmp/stderr" ] || fail "unexpected diagnostics: $(cat "$tmp/stderr")"
+fi
 for f in "$dir"/expected/*; do
 	cmp "$f" "$tmp/out/$(basename "$f")" || fail "$(basename "$f") differs from the expected output"
 done
@@ -58,8 +66,9 @@ status=$?
 grep -qF "$json" "$tmp/check" || fail "--check did not name $json"
 [ "$(cat "$json")" = "stale" ] || fail "--check wrote an output"
 
-# The depfile names the output and every header read, the annotated one included.
-grep -qF "$name.typelib.json:" "$tmp/deps.d" || fail "depfile has no target"
+# The depfile names the first output (the header) and every header read, the
+# annotated one included.
+grep -qF "${name}_ccw.h:" "$tmp/deps.d" || fail "depfile has no target"
 header=$(tail -n 1 "$dir/args")
 grep -qF "$header" "$tmp/deps.d" || fail "depfile does not list $header"
 exit 0
