@@ -197,7 +197,7 @@ static void write_type(struct json_writer *w, const struct model_type *type)
 	key_int(w, "vt_code", type->vt);
 	key_string(w, "kind", com_kind_name(type->kind));
 	key_string(w, "c_type", type->c_spelling);
-	key_string(w, "class", type->object_class ? type->object_class->name : NULL);
+	key_string(w, "class", type->kind == COM_OBJECT ? model_type_object_class(type)->name : NULL);
 }
 
 static void write_param(struct json_writer *w, const struct model_param *param)
@@ -211,11 +211,13 @@ static void write_param(struct json_writer *w, const struct model_param *param)
 	key_bool(w, "optional", param->optional);
 	key_string(w, "default", param->optional ? param->default_value : NULL);
 	key(w, "size_is");
-	if (param->size_is) {
+	if (param->type.kind == COM_BYTES) {
+		const struct model_param *length = model_param_size_param(param);
+
 		open_container(w, "{");
-		key_string(w, "name", param->size_is->name);
-		key_int(w, "c_index", param->size_is->c_index);
-		key_string(w, "c_type", param->size_is->c_spelling);
+		key_string(w, "name", length->name);
+		key_int(w, "c_index", length->c_index);
+		key_string(w, "c_type", length->c_spelling);
 		close_container(w, "}");
 	} else {
 		string_value(w, NULL);

@@ -3,6 +3,7 @@
  */
 #include "model.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,18 @@ struct model_interface *model_class_find_interface(const struct model_class *cls
 			return cls->interfaces[i];
 	}
 	return NULL;
+}
+
+struct model_class *model_type_object_class(const struct model_type *type)
+{
+	assert(type->kind == COM_OBJECT && type->object_class);
+	return type->object_class;
+}
+
+const struct model_param *model_param_size_param(const struct model_param *param)
+{
+	assert(param->type.kind == COM_BYTES && param->size_is);
+	return param->size_is;
 }
 
 const char *com_kind_name(enum com_kind kind)

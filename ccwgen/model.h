@@ -205,6 +205,15 @@ struct model_class *model_find_class_by_tag(const struct model *model, const cha
 struct model_interface *model_class_find_interface(const struct model_class *cls,
 						   const char *name);
 
+/* Typed accessors, for the fields that mean something for one kind of value
+ * only: each asserts that kind (and that the check stage filled the field),
+ * so an emitter that reaches for them on another kind stops at the assertion
+ * instead of following a NULL pointer. */
+/* The class of a COM_OBJECT value. */
+struct model_class *model_type_object_class(const struct model_type *type);
+/* The hidden length parameter of a COM_BYTES parameter (its CCW_SIZE_IS). */
+const struct model_param *model_param_size_param(const struct model_param *param);
+
 /* Names for the JSON and the emitters. */
 const char *com_kind_name(enum com_kind kind);      /* "i4", "string", ... */
 const char *vartype_name(unsigned vt);              /* "VT_I4", "VT_ARRAY|VT_UI1", ... */

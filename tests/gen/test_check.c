@@ -250,6 +250,54 @@ static void test_decl_set_add_out_of_memory(void **state)
 	decl_set_free(&set);
 }
 
+/* The typed accessors give the class of an object value and the length of a
+ * byte buffer (counter.h: ICounter's Twin returns a Counter; Checksum takes
+ * a buffer `data` measured by `len`). */
+static void test_typed_accessors(void **state)
+{
+	const struct fixture *f = *state;
+	struct diag_list diags;
+	struct model *model;
+	bool object_seen = false, bytes_seen = false;
+
+	diag_list_init(&diags);
+	model = check_build_model(&f->decls, &options, &diags);
+	assert_non_null(model);
+	for (size_t c = 0; c < model->class_count; c++) {
+		for (size_t i = 0; i < model->classes[c]->interface_count; i++) {
+			const struct model_interface *iface = model->classes[c]->interfaces[i];
+
+			for (size_t m = 0; m < iface->method_count; m++) {
+				const struct model_method *method = iface->methods[m];
+
+				for (size_t p = 0; p < method->com_param_count; p++) {
+					const struct model_param *param = method->com_params[p];
+
+					if (param->type.kind == COM_OBJECT) {
+						assert_ptr_equal(model_type_object_class(&param->type),
+								 param->type.object_class);
+						assert_non_null(model_find_class_by_tag(
+							model, model_type_object_class(&param->type)->c_tag));
+						object_seen = true;
+					}
+					if (param->type.kind == COM_BYTES) {
+						const struct model_param *length =
+							model_param_size_param(param);
+
+						assert_ptr_equal(length->length_of, param);
+						assert_int_equal(length->com_index, -1);
+						bytes_seen = true;
+					}
+				}
+			}
+		}
+	}
+	assert_true(object_seen);
+	assert_true(bytes_seen);
+	model_free(model);
+	diag_list_free(&diags);
+}
+
 static void test_name_index(void **state)
 {
 	struct name_index exact, nocase;
@@ -319,6 +367,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_memory_exhausted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emit_json_out_of_memory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_typed_accessors, setup, teardown),
 		cmocka_unit_test(test_model_add_class_out_of_memory),
 		cmocka_unit_test(test_decl_set_add_out_of_memory),
 		cmocka_unit_test(test_name_index),
