@@ -251,8 +251,8 @@ static void test_decl_set_add_out_of_memory(void **state)
 }
 
 /* The typed accessors give the class of an object value and the length of a
- * byte buffer (counter.h: ICounter's Twin returns a Counter; Checksum takes
- * a buffer `data` measured by `len`). */
+ * byte buffer (counter.h has both: a snapshot object returned, a `data`
+ * buffer measured by `len`). */
 static void test_typed_accessors(void **state)
 {
 	const struct fixture *f = *state;
