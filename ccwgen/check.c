@@ -533,7 +533,8 @@ static void set_transfer(struct checker *ck, const struct annotation *transfer_a
 			 const struct model_type *type, bool going_out, enum transfer_kind *out,
 			 const char *what)
 {
-	bool owned_kind = type->kind == COM_STRING || type->kind == COM_OBJECT;
+	bool owned_kind = type->kind == COM_STRING || type->kind == COM_OBJECT ||
+			  type->kind == COM_BYTES;
 
 	*out = TRANSFER_NONE_APPLICABLE;
 	if (going_out && owned_kind)
@@ -549,7 +550,8 @@ static void set_transfer(struct checker *ck, const struct annotation *transfer_a
 			   transfer_ann->text);
 	} else if (!going_out || !owned_kind) {
 		diag_error(ck->diags, &transfer_ann->where,
-			   "CCW_TRANSFER applies only to a string or object going out, not to %s",
+			   "CCW_TRANSFER applies only to a string, object or byte buffer going "
+			   "out, not to %s",
 			   what);
 	} else {
 		*out = (enum transfer_kind)kind;
@@ -618,19 +620,23 @@ static void check_param(struct function_context *ctx, const struct c_param *c_pa
 		ctx->failed = true;
 	}
 	if (size_ann) {
-		enum typemap_status status = typemap_bytes(&c_param->type, &param->type);
+		/* An out buffer is the library's: C sets a byte pointer through
+		 * this one and its length through the size_is parameter. */
+		bool out_buffer = param->direction == DIR_OUT || param->direction == DIR_RETVAL;
+		const struct c_type *type = &c_param->type;
+		enum typemap_status status = TYPEMAP_UNSUPPORTED;
 
+		if (!out_buffer)
+			status = typemap_bytes(type, &param->type);
+		else if (type->kind == C_POINTER && type->passthrough == PASS_NONE)
+			status = typemap_bytes(type->pointee, &param->type);
 		if (status == TYPEMAP_NO_MEMORY) {
 			note_oom(ck);
 		} else if (status == TYPEMAP_UNSUPPORTED) {
 			diag_error(ck->diags, &size_ann->where,
-				   "CCW_SIZE_IS needs a pointer to bytes; '%s' of parameter '%s' is "
-				   "not supported", describe_c_type(&c_param->type), c_param->name);
-			ctx->failed = true;
-		} else if (param->direction == DIR_OUT || param->direction == DIR_RETVAL) {
-			diag_error(ck->diags, &direction_ann->where,
-				   "a CCW_SIZE_IS buffer cannot be %s: its length comes from the caller "
-				   "(use CCW_INOUT)", annotation_macro_name(direction_ann->kind));
+				   "CCW_SIZE_IS needs a pointer to bytes%s; '%s' of parameter '%s' is "
+				   "not supported", out_buffer ? " (out: a pointer to one)" : "",
+				   describe_c_type(type), c_param->name);
 			ctx->failed = true;
 		}
 	} else if (param->direction == DIR_IN) {
@@ -687,7 +693,20 @@ static void check_param(struct function_context *ctx, const struct c_param *c_pa
 	}
 }
 
-/* Resolves CCW_SIZE_IS: the length parameter disappears from COM. */
+static bool is_integer(const struct c_type *type)
+{
+	return type->kind == C_INT && type->passthrough == PASS_NONE;
+}
+
+static bool is_unsigned_pointer(const struct c_type *type)
+{
+	return type->kind == C_POINTER && type->passthrough == PASS_NONE &&
+	       is_integer(type->pointee) && !type->pointee->is_signed;
+}
+
+/* Resolves CCW_SIZE_IS: the length parameter disappears from COM. An in or
+ * in/out buffer's length is an in integer; an out buffer's is an out
+ * unsigned integer the C function sets. */
 static void link_sizes(struct function_context *ctx, size_t first, size_t count)
 {
 	struct checker *ck = ctx->ck;
@@ -699,6 +718,7 @@ static void link_sizes(struct function_context *ctx, size_t first, size_t count)
 		struct model_param *buffer = &ctx->method->params[i];
 		struct model_param *length = NULL;
 		const struct c_param *length_c = NULL;
+		bool out_buffer = buffer->direction == DIR_OUT || buffer->direction == DIR_RETVAL;
 
 		if (!size_ann || buffer->type.kind != COM_BYTES)
 			continue;
@@ -715,19 +735,25 @@ static void link_sizes(struct function_context *ctx, size_t first, size_t count)
 			diag_error(ck->diags, &where, "CCW_SIZE_IS(\"%s\") names no parameter of %s",
 				   size_ann->text, fn->name);
 			ctx->failed = true;
-		} else if (length == buffer || length_c->type.kind != C_INT ||
-			   length_c->type.passthrough != PASS_NONE) {
+		} else if (length == buffer || !(out_buffer ? is_unsigned_pointer(&length_c->type) :
+						 is_integer(&length_c->type))) {
 			struct location where = annotation_location_at(size_ann, 0);
 
 			diag_error(ck->diags, &where, "CCW_SIZE_IS(\"%s\"): parameter '%s' of %s is "
-				   "'%s', not an integer", size_ann->text, length_c->name, fn->name,
-				   describe_c_type(&length_c->type));
+				   "'%s', not %s", size_ann->text, length_c->name, fn->name,
+				   describe_c_type(&length_c->type), out_buffer ?
+				   "a pointer to an unsigned integer (an out buffer's length)" :
+				   "an integer");
 			ctx->failed = true;
 		} else if (length->length_of) {
 			diag_error(ck->diags, &size_ann->where, "parameter '%s' already gives the size "
 				   "of '%s'", length->name, length->length_of->name);
 			ctx->failed = true;
-		} else if (length->direction != DIR_IN || length->optional) {
+		} else if (out_buffer && length->direction != DIR_OUT) {
+			diag_error(ck->diags, &size_ann->where, "the length parameter '%s' of an out "
+				   "buffer must be CCW_OUT", length->name);
+			ctx->failed = true;
+		} else if (!out_buffer && (length->direction != DIR_IN || length->optional)) {
 			diag_error(ck->diags, &size_ann->where, "the length parameter '%s' must be a "
 				   "plain in parameter", length->name);
 			ctx->failed = true;

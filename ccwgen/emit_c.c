@@ -69,13 +69,20 @@ static bool is_inout_passthrough(const struct model_param *param)
 	return param->direction == DIR_INOUT && is_passthrough(param->type.kind);
 }
 
+/* A byte buffer the C function allocates and hands out (with its length). */
+static bool is_bytes_output(const struct model_param *param)
+{
+	return param->type.kind == COM_BYTES &&
+	       (param->direction == DIR_OUT || param->direction == DIR_RETVAL);
+}
+
 /* Outputs that hold a resource until handed to the caller. */
 static bool output_holds_resource(const struct model_param *param)
 {
 	if (!is_output(param) || param->direction == DIR_INOUT)
 		return false;
 	switch (param->type.kind) {
-	case COM_STRING: case COM_OBJECT: case COM_BSTR: case COM_VARIANT:
+	case COM_STRING: case COM_OBJECT: case COM_BYTES: case COM_BSTR: case COM_VARIANT:
 	case COM_UNKNOWN: case COM_DISPATCH:
 		return true;
 	default:
@@ -189,12 +196,13 @@ static void emit_failure(struct thunk *t, const char *indent, const char *hresul
 struct usage {
 	bool fail;       /* any thunk can fail */
 	bool fail_errno; /* minus1, bool or nonnull */
-	bool bytes;      /* SAFEARRAY(BYTE) parameters */
+	bool bytes;      /* SAFEARRAY(BYTE) parameters in or in/out */
+	bool bytes_out;  /* SAFEARRAY(BYTE) made from the library's bytes */
 };
 
 static struct usage scan_usage(const struct model *model)
 {
-	struct usage usage = { false, false, false };
+	struct usage usage = { false, false, false, false };
 
 	for (size_t c = 0; c < model->class_count; c++) {
 		const struct model_class *cls = model->classes[c];
@@ -214,7 +222,9 @@ static struct usage scan_usage(const struct model *model)
 					    param->type.kind == COM_OBJECT ||
 					    param->type.kind == COM_BYTES)
 						usage.fail = true;
-					if (param->type.kind == COM_BYTES)
+					if (is_bytes_output(param))
+						usage.bytes_out = true;
+					else if (param->type.kind == COM_BYTES)
 						usage.bytes = true;
 				}
 			}
@@ -259,6 +269,20 @@ static void emit_helpers(struct emitter *e, const struct usage *usage)
 			    "\t*data = array->pvData;\n"
 			    "\t*count = array->rgsabound[0].cElements;\n"
 			    "\treturn S_OK;\n}\n");
+	}
+	if (usage->bytes_out) {
+		buffer_puts(out, "\n/* A new SAFEARRAY(BYTE) holding a copy of the library's bytes "
+			    "(NULL bytes: an\n * empty array); its elements are counted in a ULONG. "
+			    "*/\nstatic HRESULT ");
+		lib(out, e->model);
+		buffer_puts(out, "_ccw_bytes_out(const void *data, ULONGLONG count, SAFEARRAY **out)\n"
+			    "{\n\tSAFEARRAY *array;\n\n"
+			    "\tif (count > 0xFFFFFFFFu)\n\t\treturn E_OUTOFMEMORY;\n"
+			    "\tif (!data)\n\t\tcount = 0;\n"
+			    "\tarray = SafeArrayCreateVector(VT_UI1, 0, (ULONG)count);\n"
+			    "\tif (!array)\n\t\treturn E_OUTOFMEMORY;\n"
+			    "\tif (count)\n\t\tmemcpy(array->pvData, data, (size_t)count);\n"
+			    "\t*out = array;\n\treturn S_OK;\n}\n");
 	}
 }
 
@@ -333,13 +357,23 @@ static void emit_local(struct thunk *t, const struct model_param *param)
 
 	if (is_inout_passthrough(param))
 		return;
+	if (is_bytes_output(param)) {
+		const struct model_type *length = &model_param_size_param(param)->type;
+
+		buffer_printf(out, "\t%s%sc_%s = NULL;\n\t%s c_%s_count = 0;\n\tSAFEARRAY *com_%s = "
+			      "NULL;\n", c_type(type), ends_with_star(c_type(type)) ? "" : " ", name,
+			      c_type(length), name, name);
+		return;
+	}
 	if (type->kind == COM_BYTES) {
 		buffer_printf(out, "\tvoid *c_%s = NULL;\n\tULONG c_%s_count = 0;\n", name, name);
 		return;
 	}
 	if (param->direction == DIR_IN) {
 		if (type->kind == COM_STRING)
-			buffer_printf(out, "\tchar *c_%s = NULL;\n", name);
+			/* A short string is converted on the stack, without malloc. */
+			buffer_printf(out, "\tchar c_%s_buf[CCW_UTF8_BUF_SIZE];\n"
+				      "\tchar *c_%s = NULL;\n", name, name);
 		else if (type->kind == COM_OBJECT)
 			buffer_printf(out, "\t%s%sc_%s = NULL;\n", type->c_spelling,
 				      ends_with_star(type->c_spelling) ? "" : " ", name);
@@ -498,15 +532,16 @@ static void emit_inputs(struct thunk *t)
 	for (size_t i = 0; i < method->com_param_count; i++) {
 		const struct model_param *param = method->com_params[i];
 
-		if (param->type.kind == COM_BYTES) {
+		if (param->type.kind == COM_BYTES && !is_bytes_output(param)) {
 			emit_bytes_input(t, param);
 		} else if (param->direction == DIR_INOUT && !is_inout_passthrough(param)) {
 			buffer_printf(out, "\tc_%s = ", param->name);
 			emit_scalar_to_c(out, &param->type, "*", param->name);
 			buffer_puts(out, ";\n");
 		} else if (param->direction == DIR_IN && param->type.kind == COM_STRING) {
-			buffer_printf(out, "\t%s = ccw_bstr_to_utf8(%s, &c_%s, NULL);\n\tif (FAILED(%s))",
-				      t->hr, param->name, param->name, t->hr);
+			buffer_printf(out, "\t%s = ccw_bstr_to_utf8_buf(%s, c_%s_buf, sizeof(c_%s_buf), "
+				      "&c_%s, NULL);\n\tif (FAILED(%s))", t->hr, param->name,
+				      param->name, param->name, param->name, t->hr);
 			emit_failure(t, "\t", t->hr, "'%s' could not be converted to UTF-8",
 				     param->name);
 		} else if (param->direction == DIR_IN && param->type.kind == COM_OBJECT) {
@@ -520,8 +555,12 @@ static void emit_argument(struct thunk *t, const struct model_param *param)
 {
 	struct buffer *out = t->out;
 
-	if (param->length_of) {
+	if (param->length_of && is_bytes_output(param->length_of)) {
+		buffer_printf(out, "&c_%s_count", param->length_of->name);
+	} else if (param->length_of) {
 		buffer_printf(out, "(%s)c_%s_count", param->c_spelling, param->length_of->name);
+	} else if (is_bytes_output(param)) {
+		buffer_printf(out, "&c_%s", param->name);
 	} else if (param->type.kind == COM_BYTES) {
 		buffer_printf(out, "c_%s", param->name);
 	} else if (is_inout_passthrough(param)) {
@@ -635,7 +674,14 @@ static void emit_output_conversions(struct thunk *t)
 
 		if (!is_output(param))
 			continue;
-		if (param->type.kind == COM_STRING) {
+		if (is_bytes_output(param)) {
+			buffer_printf(out, "\t%s = ", t->hr);
+			lib(out, t->model);
+			buffer_printf(out, "_ccw_bytes_out(c_%s, (ULONGLONG)c_%s_count, &com_%s);\n"
+				      "\tif (FAILED(%s))", name, name, name, t->hr);
+			emit_failure(t, "\t", t->hr, "the library's '%s' does not fit in a SAFEARRAY",
+				     name);
+		} else if (param->type.kind == COM_STRING) {
 			buffer_printf(out, "\t%s = ccw_bstr_from_utf8(c_%s, CCW_NUL_TERMINATED, "
 				      "&com_%s);\n\tif (FAILED(%s))", t->hr, name, name, t->hr);
 			emit_failure(t, "\t", t->hr, "the library's '%s' could not be converted "
@@ -677,10 +723,11 @@ static void emit_output_moves(struct thunk *t)
 		const struct model_param *param = method->com_params[i];
 		const char *name = param->name;
 
-		if (!is_output(param) || param->type.kind == COM_BYTES || is_inout_passthrough(param))
+		if (!is_output(param) || is_inout_passthrough(param) ||
+		    (param->type.kind == COM_BYTES && !is_bytes_output(param)))
 			continue;
 		switch (param->type.kind) {
-		case COM_STRING: case COM_OBJECT:
+		case COM_STRING: case COM_OBJECT: case COM_BYTES:
 			buffer_printf(out, "\t*%s = com_%s;\n\tcom_%s = NULL;\n", name, name, name);
 			break;
 		case COM_VARIANT:
@@ -712,7 +759,8 @@ static void emit_cleanup(struct thunk *t)
 
 		if (param->direction == DIR_IN) {
 			if (param->type.kind == COM_STRING)
-				buffer_printf(out, "\tccw_string_free(c_%s);\n", name);
+				buffer_printf(out, "\tccw_string_free_buf(c_%s, c_%s_buf);\n", name,
+					      name);
 			continue;
 		}
 		if (is_inout_passthrough(param))
@@ -735,6 +783,14 @@ static void emit_cleanup(struct thunk *t)
 				      name, name, name);
 			break;
 		}
+		case COM_BYTES:
+			if (!is_bytes_output(param))
+				break;
+			if (param->transfer == TRANSFER_FULL)
+				buffer_printf(out, "\tfree(%sc_%s); /* transfer full */\n",
+					      param->type.c_const ? "(void *)" : "", name);
+			buffer_printf(out, "\tSafeArrayDestroy(com_%s);\n", name);
+			break;
 		case COM_BSTR:
 			buffer_printf(out, "\tSysFreeString(c_%s);\n", name);
 			break;
@@ -1088,6 +1144,8 @@ int emit_c(const struct model *model, struct buffer *out, const char **error)
 	for (size_t i = 0; i < model->header_count; i++)
 		buffer_printf(out, "#include \"%s\"\n", model->headers[i]);
 	buffer_puts(out, "\n#include <errno.h>\n#include <stddef.h>\n#include <stdlib.h>\n");
+	if (usage.bytes_out)
+		buffer_puts(out, "#include <string.h>\n");
 	buffer_puts(out, "\n/* Live objects, class objects and LockServer locks: "
 		    "DllCanUnloadNow's answer. */\nstatic ccw_module ");
 	lib(out, model);

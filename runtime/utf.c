@@ -11,6 +11,7 @@
  */
 #include <ccw/runtime.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,83 @@ static void utf16_encode(unsigned char *restrict dst, const OLECHAR *restrict sr
     }
 }
 
+/*
+ * The thunks' fast path: most strings crossing an interface are ASCII, which
+ * needs no measuring beyond finding where it ends, and converts by widening
+ * or narrowing each unit. Only what follows the first non-ASCII character
+ * goes through the measuring passes above.
+ */
+
+/* The number of leading ASCII bytes. */
+static size_t utf8_ascii_prefix(const unsigned char *src, size_t len)
+{
+    size_t i = 0;
+
+    while (len - i >= ASCII_RUN_BYTES && is_ascii_run_utf8(src + i))
+        i += ASCII_RUN_BYTES;
+    while (i < len && src[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* The number of leading ASCII OLECHARs. */
+static size_t utf16_ascii_prefix(const OLECHAR *src, size_t len)
+{
+    size_t i = 0;
+
+    while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i))
+        i += ASCII_RUN_UNITS;
+    while (i < len && src[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Widens ASCII bytes to OLECHARs, a fixed-size run at a time so that the
+ * compiler turns each run into a few vector instructions. */
+static void ascii_widen(OLECHAR *restrict dst, const unsigned char *restrict src, size_t len)
+{
+    size_t i = 0;
+
+    for (; len - i >= ASCII_RUN_BYTES; i += ASCII_RUN_BYTES) {
+        for (size_t k = 0; k < ASCII_RUN_BYTES; k++)
+            dst[i + k] = src[i + k];
+    }
+    for (; i < len; i++)
+        dst[i] = src[i];
+}
+
+/* Narrows ASCII OLECHARs to bytes, as ascii_widen. */
+static void ascii_narrow(unsigned char *restrict dst, const OLECHAR *restrict src, size_t len)
+{
+    size_t i = 0;
+
+    for (; len - i >= ASCII_RUN_UNITS; i += ASCII_RUN_UNITS) {
+        for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
+            dst[i + k] = (unsigned char)src[i + k];
+    }
+    for (; i < len; i++)
+        dst[i] = (unsigned char)src[i];
+}
+
+/* Narrows the leading ASCII OLECHARs into dst (room for len bytes) in the
+ * same pass that finds them; returns how many there were. */
+static size_t ascii_narrow_prefix(unsigned char *restrict dst, const OLECHAR *restrict src,
+                                  size_t len)
+{
+    size_t i = 0;
+
+    while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i)) {
+        for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
+            dst[i + k] = (unsigned char)src[i + k];
+        i += ASCII_RUN_UNITS;
+    }
+    while (i < len && src[i] < 0x80) {
+        dst[i] = (unsigned char)src[i];
+        i++;
+    }
+    return i;
+}
+
 static size_t olestr_length(const OLECHAR *str)
 {
     size_t len = 0;
@@ -343,7 +421,8 @@ HRESULT ccw_utf16_to_utf8(const OLECHAR *utf16, size_t len, char *out, size_t ou
 
 HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out)
 {
-    size_t units;
+    const unsigned char *src = (const unsigned char *)utf8;
+    size_t ascii, units;
     BSTR bstr;
     HRESULT hr;
 
@@ -355,44 +434,80 @@ HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out)
     }
     if (len == CCW_NUL_TERMINATED)
         len = strlen(utf8);
-    hr = utf8_measure((const unsigned char *)utf8, len, &units);
-    if (FAILED(hr))
-        return hr;
+    ascii = utf8_ascii_prefix(src, len);
+    units = ascii;
+    if (ascii < len) {
+        size_t rest;
+
+        hr = utf8_measure(src + ascii, len - ascii, &rest);
+        if (FAILED(hr))
+            return hr;
+        units += rest;
+    }
     /* A BSTR's length is a UINT; SysAllocStringLen refuses what it cannot hold. */
     if (units != (UINT)units)
         return E_OUTOFMEMORY;
     bstr = SysAllocStringLen(NULL, (UINT)units);
     if (!bstr)
         return E_OUTOFMEMORY;
-    utf8_decode(bstr, (const unsigned char *)utf8, len);
+    ascii_widen(bstr, src, ascii);
+    utf8_decode(bstr + ascii, src + ascii, len - ascii);
     *out = bstr;
     return S_OK;
 }
 
-HRESULT ccw_bstr_to_utf8(BSTR bstr, char **out, size_t *out_len)
+HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_t *out_len)
 {
+    const OLECHAR *src = bstr;
     size_t units = SysStringLen(bstr);
-    size_t bytes;
-    char *utf8;
+    size_t ascii, rest, bytes;
+    unsigned char *utf8;
+    bool in_buf = false;
     HRESULT hr;
 
-    if (!out)
+    if (!out || (!buf && cap != 0))
         return E_POINTER;
-    hr = utf16_measure(bstr, units, &bytes);
+    /* Room for the string even if it is all ASCII: convert while looking. */
+    if (units < cap) {
+        ascii = ascii_narrow_prefix((unsigned char *)buf, src, units);
+        in_buf = true;
+    } else {
+        ascii = utf16_ascii_prefix(src, units);
+    }
+    hr = utf16_measure(src + ascii, units - ascii, &rest);
     if (FAILED(hr))
         return hr;
-    utf8 = malloc(bytes + 1);
-    if (!utf8)
-        return E_OUTOFMEMORY;
-    utf16_encode((unsigned char *)utf8, bstr, units);
+    bytes = ascii + rest;
+    if (bytes < cap) {
+        utf8 = (unsigned char *)buf;
+    } else {
+        utf8 = malloc(bytes + 1);
+        if (!utf8)
+            return E_OUTOFMEMORY;
+        in_buf = false;
+    }
+    if (!in_buf)
+        ascii_narrow(utf8, src, ascii);
+    utf16_encode(utf8 + ascii, src + ascii, units - ascii);
     utf8[bytes] = '\0';
-    *out = utf8;
+    *out = (char *)utf8;
     if (out_len)
         *out_len = bytes;
     return S_OK;
 }
 
+HRESULT ccw_bstr_to_utf8(BSTR bstr, char **out, size_t *out_len)
+{
+    return ccw_bstr_to_utf8_buf(bstr, NULL, 0, out, out_len);
+}
+
 void ccw_string_free(char *str)
 {
     free(str);
+}
+
+void ccw_string_free_buf(char *str, const char *buf)
+{
+    if (str != buf)
+        free(str);
 }

@@ -95,6 +95,30 @@ CCW_API HRESULT ccw_bstr_to_utf8(BSTR bstr, char **out, size_t *out_len);
 /** Frees a string returned by ccw_bstr_to_utf8; NULL is ignored. */
 CCW_API void ccw_string_free(char *str);
 
+/** Room a thunk gives each string argument on its stack, in bytes. */
+#define CCW_UTF8_BUF_SIZE 256
+
+/**
+ * ccw_bstr_to_utf8 into the caller's buffer when the string and its
+ * terminator fit, else into a new allocation, so that a thunk converts the
+ * usual short argument without malloc.
+ *
+ * @param bstr    the input, or NULL (the empty string)
+ * @param buf     the caller's buffer, or NULL when cap is 0
+ * @param cap     its size in bytes
+ * @param out     receives buf or the allocated string; free either with
+ *                ccw_string_free_buf(*out, buf)
+ * @param out_len receives the length in bytes without the terminator; may be NULL
+ * @return as ccw_bstr_to_utf8; E_POINTER also for a NULL buf with a nonzero
+ *         cap. On failure *out and *out_len are untouched; buf may have been
+ *         written.
+ */
+CCW_API HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out,
+                                     size_t *out_len);
+
+/** Frees a string from ccw_bstr_to_utf8_buf unless it is buf; NULL is ignored. */
+CCW_API void ccw_string_free_buf(char *str, const char *buf);
+
 /* ---- Objects: wrapper header, QueryInterface tables, module lock (runtime/object.c) */
 
 /*
