@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifndef _WIN32
+#include <unistd.h> /* readlink */
+#endif
 
 #include "check.h"
 #include "compdb.h"
@@ -411,13 +414,61 @@ static const char *resource_dir(void)
 #endif
 }
 
-static const char *include_dir(void)
+static bool has_annotate_h(const char *dir)
 {
-#ifdef CCWGEN_INCLUDE_DIR
-	return CCWGEN_INCLUDE_DIR;
+	char path[4096];
+	struct stat st;
+
+	return (size_t)snprintf(path, sizeof(path), "%s/ccw/annotate.h", dir) < sizeof(path) &&
+	       stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The installed include directory relative to this executable, so that a
+ * staged (DESTDIR) or moved installation finds its own headers; false when
+ * the executable's path is unknown or no headers are there. */
+static bool include_dir_beside_executable(char *buf, size_t size)
+{
+#if defined(CCWGEN_INCLUDE_DIR_FROM_BINDIR) && !defined(_WIN32)
+	char exe[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (len <= 0)
+		return false;
+	exe[len] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return (size_t)snprintf(buf, size, "%s/%s", exe, CCWGEN_INCLUDE_DIR_FROM_BINDIR) < size &&
+	       has_annotate_h(buf);
 #else
-	return NULL;
+	(void)buf;
+	(void)size;
+	return false;
 #endif
+}
+
+/*
+ * The directory added last to clang's search path so that <ccw/annotate.h>
+ * always resolves: an installed ccwgen's include directory beside the
+ * executable; for a ccwgen run from its build tree, the source tree's; else
+ * the configured install location (a system without /proc). NULL when none
+ * has the header.
+ */
+static const char *include_dir(char *buf, size_t size)
+{
+	if (include_dir_beside_executable(buf, size))
+		return buf;
+#ifdef CCWGEN_SOURCE_INCLUDE_DIR
+	if (has_annotate_h(CCWGEN_SOURCE_INCLUDE_DIR))
+		return CCWGEN_SOURCE_INCLUDE_DIR;
+#endif
+#ifdef CCWGEN_INSTALLED_INCLUDE_DIR
+	if (has_annotate_h(CCWGEN_INSTALLED_INCLUDE_DIR))
+		return CCWGEN_INSTALLED_INCLUDE_DIR;
+#endif
+	return NULL;
 }
 
 static int generate(const struct driver_options *options, FILE *err)
@@ -431,6 +482,7 @@ static int generate(const struct driver_options *options, FILE *err)
 	struct scan_options scan_options = { 0 };
 	const char **args = NULL;
 	char *name = NULL;
+	char include_buf[4096];
 	int status = EXIT_INPUT_ERROR, emitted;
 
 	diag_list_init(&diags);
@@ -450,7 +502,7 @@ static int generate(const struct driver_options *options, FILE *err)
 	scan_options.clang_args = args;
 	scan_options.target = options->target;
 	scan_options.resource_dir = resource_dir();
-	scan_options.include_dir = include_dir();
+	scan_options.include_dir = include_dir(include_buf, sizeof(include_buf));
 	if (scan_headers(&scan_options, &decls, &diags) < 0)
 		goto report;
 	if (options->sidecar && sidecar_load(options->sidecar, &decls, &diags) < 0)

@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 struct buffer {
 	char *data; /* NUL-terminated when not NULL (the NUL is not in len) */
@@ -20,8 +22,31 @@ struct buffer {
 
 void buffer_init(struct buffer *b);
 void buffer_free(struct buffer *b);
-void buffer_append(struct buffer *b, const void *data, size_t len);
-void buffer_puts(struct buffer *b, const char *s);
+/* buffer_append's way when the bytes do not fit: grows the buffer, or marks
+ * it failed. */
+void buffer_append_growing(struct buffer *b, const void *data, size_t len);
+
+/* Emitters append small pieces by the hundred thousand: inline, the common
+ * case (room for the bytes and the NUL) is a few moves, and a string
+ * literal's length and copy are known to the compiler.  (No object is larger
+ * than PTRDIFF_MAX: saying so keeps the compiler from warning about a copy
+ * it cannot prove unreachable.) */
+static inline void buffer_append(struct buffer *b, const void *data, size_t len)
+{
+	if (len <= PTRDIFF_MAX && !b->failed && b->capacity - b->len > len) {
+		memcpy(b->data + b->len, data, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	buffer_append_growing(b, data, len);
+}
+
+static inline void buffer_puts(struct buffer *b, const char *s)
+{
+	buffer_append(b, s, strlen(s));
+}
+
 void buffer_printf(struct buffer *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buffer_vprintf(struct buffer *b, const char *fmt, va_list ap);
 

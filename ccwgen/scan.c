@@ -11,6 +11,7 @@
 
 #include <clang-c/Index.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,14 @@
 
 #define ANNOTATION_PREFIX "ccw:"
 
+/* A type already described, under libclang's identity of it (its kind and
+ * opaque QualType pointer, valid for one translation unit). */
+struct type_memo {
+	enum CXTypeKind kind;
+	const void *key; /* NULL: an empty slot */
+	struct c_type described;
+};
+
 struct scan_state {
 	CXTranslationUnit tu;
 	CXFile main_file;
@@ -27,6 +36,8 @@ struct scan_state {
 	struct decl_set *decls;
 	struct diag_list *diags;
 	bool out_of_memory;
+	struct type_memo *memo; /* open addressing, a power-of-two capacity */
+	size_t memo_capacity, memo_count;
 };
 
 /* Copies a CXString and disposes of it: the one place CXStrings end, so none
@@ -212,6 +223,81 @@ oom:
 	return -1;
 }
 
+/* A header names the same few types again and again (int, const char *,
+ * its own struct pointers), and clang_getTypeSpelling alone costs more than
+ * copying a description: each type is described through libclang once per
+ * translation unit, then copied. */
+static struct type_memo *memo_slot(struct type_memo *memo, size_t capacity, CXType type)
+{
+	size_t mask = capacity - 1;
+	size_t i = (size_t)(((uintptr_t)type.data[0] >> 4) * UINT64_C(0x9e3779b97f4a7c15) >> 32) & mask;
+
+	while (memo[i].key && (memo[i].key != type.data[0] || memo[i].kind != type.kind))
+		i = (i + 1) & mask;
+	return &memo[i];
+}
+
+static bool memo_grow(struct scan_state *state)
+{
+	size_t capacity = state->memo_capacity ? state->memo_capacity * 2 : 256;
+	struct type_memo *memo = calloc(capacity, sizeof(*memo));
+
+	if (!memo)
+		return false;
+	for (size_t i = 0; i < state->memo_capacity; i++) {
+		struct type_memo *old = &state->memo[i];
+
+		if (old->key)
+			*memo_slot(memo, capacity, (CXType){ old->kind, { (void *)old->key, NULL } }) =
+				*old;
+	}
+	free(state->memo);
+	state->memo = memo;
+	state->memo_capacity = capacity;
+	return true;
+}
+
+static void memo_free(struct scan_state *state)
+{
+	for (size_t i = 0; i < state->memo_capacity; i++) {
+		if (state->memo[i].key)
+			c_type_free(&state->memo[i].described);
+	}
+	free(state->memo);
+	state->memo = NULL;
+	state->memo_capacity = state->memo_count = 0;
+}
+
+static int describe_type_once(struct scan_state *state, CXType type, struct c_type *out,
+			      bool *oom)
+{
+	struct type_memo *slot;
+
+	if (!type.data[0])
+		return describe_type(type, out, oom);
+	if (state->memo_count * 2 >= state->memo_capacity && !memo_grow(state))
+		goto oom;
+	slot = memo_slot(state->memo, state->memo_capacity, type);
+	if (slot->key) {
+		if (c_type_copy(out, &slot->described) < 0)
+			goto oom;
+		return 0;
+	}
+	if (describe_type(type, out, oom) < 0)
+		return -1;
+	if (c_type_copy(&slot->described, out) < 0) {
+		c_type_free(out);
+		goto oom;
+	}
+	slot->kind = type.kind;
+	slot->key = type.data[0];
+	state->memo_count++;
+	return 0;
+oom:
+	*oom = true;
+	return -1;
+}
+
 /* Finds the C string literal of the macro invocation at `offset` in `text`
  * (`CCW_METHOD("…")`) and maps each byte of its decoded value to a column.
  * Returns NULL when the source is not that simple shape or does not decode to
@@ -375,7 +461,7 @@ static enum CXChildVisitResult visit_field(CXCursor cursor, CXCursor parent, CXC
 	field->name = take_string(clang_getCursorSpelling(cursor));
 	field->where = location_of(state, clang_getCursorLocation(cursor), NULL, NULL);
 	field->order = state->decls->next_order++;
-	if (!field->name || describe_type(clang_getCursorType(cursor), &field->type, &oom) < 0)
+	if (!field->name || describe_type_once(state, clang_getCursorType(cursor), &field->type, &oom) < 0)
 		goto oom;
 	collect_annotations(state, cursor, &field->annotations);
 	return CXChildVisit_Continue;
@@ -441,7 +527,7 @@ static void scan_function(struct scan_state *state, CXCursor cursor)
 		fn->where = location_of(state, clang_getCursorLocation(cursor), NULL, NULL);
 		fn->order = state->decls->next_order++;
 		fn->variadic = type.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(type);
-		if (describe_type(clang_getResultType(type), &fn->result, &oom) < 0)
+		if (describe_type_once(state, clang_getResultType(type), &fn->result, &oom) < 0)
 			goto oom;
 		if (count > 0) {
 			fn->params = calloc((size_t)count, sizeof(*fn->params));
@@ -458,7 +544,7 @@ static void scan_function(struct scan_state *state, CXCursor cursor)
 		if (!existing) {
 			param->name = take_string(clang_getCursorSpelling(arg));
 			param->where = location_of(state, clang_getCursorLocation(arg), NULL, NULL);
-			if (!param->name || describe_type(clang_getCursorType(arg), &param->type, &oom) < 0)
+			if (!param->name || describe_type_once(state, clang_getCursorType(arg), &param->type, &oom) < 0)
 				goto oom;
 		}
 		collect_annotations(state, arg, &param->annotations);
@@ -636,6 +722,7 @@ static int scan_one(CXIndex index, const struct scan_options *options, const cha
 	if (!had_error)
 		clang_visitChildren(clang_getTranslationUnitCursor(state.tu), visit_top_level, &state);
 	clang_disposeTranslationUnit(state.tu);
+	memo_free(&state);
 	if (state.out_of_memory)
 		diag_error(diags, &where, "out of memory while scanning");
 	return had_error || state.out_of_memory ? -1 : 0;

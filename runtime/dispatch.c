@@ -19,14 +19,18 @@
 
 /* ---- Hashing ----------------------------------------------------------- */
 
-/* Keys per table and the sizes searched: up to 2^20 slots with 4096 seeds
- * each, far more than any interface needs. */
+/* Keys per table and the sizes searched: from the smallest power of two at
+ * which a random seed gives every key a slot of its own with a probability
+ * of 1/256 or more, up to 2^20 slots, 1024 seeds each.  So a seed is found
+ * after 256 tries on average at most, and n keys take n^2 / 11 to n^2 / 7
+ * slots (30 names: 128). */
 #define MAX_KEYS 65536u
 #define MAX_SLOTS (UINT32_C(1) << 20)
-#define SEEDS_PER_SIZE 4096u
+#define SEEDS_PER_SIZE 1024u
+#define LIKELY_SHIFT 8 /* the probability sought: 2^-8 */
 
-/* MurmurHash3's finalizer: spreads every input bit over the low bits that
- * index the table. */
+/* MurmurHash3's 32-bit finalizer: spreads every input bit over the low bits
+ * that index the table. */
 static uint32_t mix(uint32_t h)
 {
     h ^= h >> 16;
@@ -37,42 +41,68 @@ static uint32_t mix(uint32_t h)
     return h;
 }
 
-/* A parameter's name is hashed with its member's slot folded into the
- * seed, so that one table holds the parameter names of every method. */
-static uint32_t key_seed(uint32_t seed, unsigned member, bool is_param)
+/* Its 64-bit finalizer. */
+static uint64_t mix64(uint64_t h)
 {
-    return is_param ? seed ^ mix((uint32_t)member + 1u) : seed;
+    h ^= h >> 33;
+    h *= UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h *= UINT64_C(0xc4ceb9fe1a85ec53);
+    h ^= h >> 33;
+    return h;
 }
 
-/* FNV-1a over UTF-16 code units, then the finalizer. */
-#define FNV_PRIME UINT32_C(0x01000193)
+/* A name's hash is in two steps: a 64-bit hash of the key that does not
+ * depend on the seed (FNV-1a over the folded code units, a parameter's
+ * member folded in, so that one table holds the parameter names of every
+ * method), then the finalizer over that and the seed.  The seed search
+ * computes the first step once per key and only the cheap second per
+ * seed; 64 bits make two different keys with the same first step (which
+ * no seed could separate) as unlikely as can be. */
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
 
 static inline OLECHAR fold_ascii(OLECHAR c)
 {
     return c >= 'A' && c <= 'Z' ? (OLECHAR)(c + ('a' - 'A')) : c;
 }
 
-CCW_API uint32_t ccw_dispatch_name_hash(const ccw_dispatch_name *key, uint32_t seed)
+static uint64_t with_member(uint64_t h, unsigned member, bool is_param)
 {
-    uint32_t h = key_seed(seed, key->member, key->param >= 0);
+    return is_param ? h ^ mix64((uint64_t)member + 1u) : h;
+}
+
+static uint64_t key_base(const ccw_dispatch_name *key)
+{
+    uint64_t h = FNV_OFFSET;
     size_t i;
 
     for (i = 0; i < key->length; i++)
         h = (h ^ (unsigned char)key->folded[i]) * FNV_PRIME;
-    return mix(h ^ (uint32_t)key->length);
+    return with_member(h, key->member, key->param >= 0);
 }
 
-/* The same hash of the caller's text, folded on the fly; *length receives
- * its length in code units. */
-static uint32_t text_hash(const OLECHAR *text, uint32_t seed, size_t *length)
+/* The first step over the caller's text, folded on the fly; *length
+ * receives its length in code units. */
+static uint64_t text_base(const OLECHAR *text, size_t *length)
 {
-    uint32_t h = seed;
+    uint64_t h = FNV_OFFSET;
     size_t i;
 
     for (i = 0; text[i]; i++)
         h = (h ^ fold_ascii(text[i])) * FNV_PRIME;
     *length = i;
-    return mix(h ^ (uint32_t)i);
+    return h;
+}
+
+static uint32_t seeded_name_hash(uint64_t base, uint32_t seed)
+{
+    return (uint32_t)mix64(base ^ seed);
+}
+
+CCW_API uint32_t ccw_dispatch_name_hash(const ccw_dispatch_name *key, uint32_t seed)
+{
+    return seeded_name_hash(key_base(key), seed);
 }
 
 static bool same_folded(const ccw_dispatch_name *slot, const OLECHAR *text, size_t length)
@@ -88,59 +118,106 @@ static bool same_folded(const ccw_dispatch_name *slot, const OLECHAR *text, size
     return true;
 }
 
-CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPID dispid)
+/* A DISPID is its own first step. */
+static uint32_t seeded_member_hash(uint64_t dispid, uint32_t seed)
 {
-    return mix((uint32_t)dispid ^ shape->seed) & shape->mask;
+    return mix((uint32_t)dispid ^ seed);
 }
 
-/* Whether a shape gives each of `count` slot numbers a slot of its own.
- * slot_of(i) is the slot of key i. */
-typedef uint32_t (*slot_function)(const void *keys, size_t i, const ccw_dispatch_shape *shape);
-
-static HRESULT choose_shape(ccw_dispatch_shape *out, const void *keys, size_t count,
-                            slot_function slot_of)
+CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPID dispid)
 {
-    unsigned char *taken;
+    return seeded_member_hash((uint32_t)dispid, shape->seed) & shape->mask;
+}
+
+typedef uint32_t (*seeded_hash)(uint64_t base, uint32_t seed);
+
+/* Whether a random seed separates `count` keys in `slots` slots with a
+ * probability of at least 2^-LIKELY_SHIFT: the product of (slots - i) /
+ * slots for i < count, in 32-bit fixed point (integers, so that every
+ * platform picks the same size). */
+static bool likely_size(size_t count, uint32_t slots)
+{
+    const uint64_t wanted = UINT64_C(1) << (32 - LIKELY_SHIFT);
+    uint64_t probability = UINT64_C(1) << 32;
+    size_t i;
+
+    for (i = 0; i < count && probability >= wanted; i++)
+        probability = probability * (slots - i) / slots;
+    return probability >= wanted;
+}
+
+/* Finds the shape: for each size, seeds until one gives every key (by its
+ * first step, all different) a slot of its own.  A bitmap of the table's
+ * slots marks the taken ones; a try stops at its first collision and clears
+ * only the bytes it touched. */
+static HRESULT choose_shape(ccw_dispatch_shape *out, const uint64_t *bases, size_t count,
+                            seeded_hash hash)
+{
+    uint32_t *placed = malloc(count * sizeof(*placed));
+    unsigned char *taken = NULL;
     uint32_t slots;
     HRESULT hr = E_FAIL;
 
-    taken = malloc(MAX_SLOTS / 8);
-    if (!taken)
+    if (!placed)
         return E_OUTOFMEMORY;
-    for (slots = 1; slots < count; slots *= 2)
+    for (slots = 1; slots < count || (slots < MAX_SLOTS && !likely_size(count, slots)); slots *= 2)
         ;
     for (; slots <= MAX_SLOTS && hr == E_FAIL; slots *= 2) {
         uint32_t attempt;
 
+        free(taken);
+        taken = calloc(slots / 8 + 1, 1);
+        if (!taken) {
+            hr = E_OUTOFMEMORY;
+            break;
+        }
         for (attempt = 0; attempt < SEEDS_PER_SIZE; attempt++) {
             /* Seeds spread by the golden ratio; attempt 0 is seed 0. */
             ccw_dispatch_shape shape = { attempt * UINT32_C(0x9e3779b9), slots - 1 };
-            size_t i;
+            size_t i, j;
 
-            memset(taken, 0, shape.mask / 8 + 1);
             for (i = 0; i < count; i++) {
-                uint32_t slot = slot_of(keys, i, &shape);
+                uint32_t slot = hash(bases[i], shape.seed) & shape.mask;
                 unsigned char bit = (unsigned char)(1u << (slot % 8));
 
                 if (taken[slot / 8] & bit)
                     break;
                 taken[slot / 8] |= bit;
+                placed[i] = slot;
             }
             if (i == count) {
                 *out = shape;
                 hr = S_OK;
                 break;
             }
+            for (j = 0; j < i; j++)
+                taken[placed[j] / 8] = 0;
         }
     }
     free(taken);
+    free(placed);
     return hr;
 }
 
-static uint32_t name_slot_of(const void *keys, size_t i, const ccw_dispatch_shape *shape)
+static int compare_bases(const void *pa, const void *pb)
 {
-    return ccw_dispatch_name_hash(&((const ccw_dispatch_name *)keys)[i], shape->seed) &
-           shape->mask;
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+    return (a > b) - (a < b);
+}
+
+/* Sorts the first steps (the order of the keys does not change which seed
+ * works) and tells whether two are equal: no seed separates those. */
+static bool sort_finds_equal(uint64_t *bases, size_t count)
+{
+    size_t i;
+
+    qsort(bases, count, sizeof(*bases), compare_bases);
+    for (i = 1; i < count; i++) {
+        if (bases[i] == bases[i - 1])
+            return true;
+    }
+    return false;
 }
 
 static bool same_key(const ccw_dispatch_name *a, const ccw_dispatch_name *b)
@@ -149,10 +226,26 @@ static bool same_key(const ccw_dispatch_name *a, const ccw_dispatch_name *b)
            (a->param < 0 || a->member == b->member) && memcmp(a->folded, b->folded, a->length) == 0;
 }
 
+/* Only when two first steps are equal: whether that is two equal keys. */
+static bool has_equal_keys(const ccw_dispatch_name *keys, size_t count)
+{
+    size_t i, j;
+
+    for (i = 0; i < count; i++) {
+        for (j = 0; j < i; j++) {
+            if (same_key(&keys[i], &keys[j]))
+                return true;
+        }
+    }
+    return false;
+}
+
 CCW_API HRESULT ccw_dispatch_names_build(ccw_dispatch_shape *out, const ccw_dispatch_name *keys,
                                          size_t count)
 {
-    size_t i, j;
+    uint64_t *bases;
+    HRESULT hr;
+    size_t i;
 
     if (!out || !keys)
         return E_POINTER;
@@ -161,35 +254,42 @@ CCW_API HRESULT ccw_dispatch_names_build(ccw_dispatch_shape *out, const ccw_disp
     for (i = 0; i < count; i++) {
         if (!keys[i].folded)
             return E_POINTER;
-        for (j = 0; j < i; j++) {
-            if (same_key(&keys[i], &keys[j]))
-                return E_INVALIDARG; /* no seed separates equal keys */
-        }
     }
-    return choose_shape(out, keys, count, name_slot_of);
-}
-
-static uint32_t member_slot_of(const void *keys, size_t i, const ccw_dispatch_shape *shape)
-{
-    return ccw_dispatch_member_slot(shape, ((const DISPID *)keys)[i]);
+    bases = malloc(count * sizeof(*bases));
+    if (!bases)
+        return E_OUTOFMEMORY;
+    for (i = 0; i < count; i++)
+        bases[i] = key_base(&keys[i]);
+    if (sort_finds_equal(bases, count))
+        hr = has_equal_keys(keys, count) ? E_INVALIDARG : E_FAIL;
+    else
+        hr = choose_shape(out, bases, count, seeded_name_hash);
+    free(bases);
+    return hr;
 }
 
 CCW_API HRESULT ccw_dispatch_members_build(ccw_dispatch_shape *out, const DISPID *dispids,
                                            size_t count)
 {
-    size_t i, j;
+    uint64_t *bases;
+    HRESULT hr;
+    size_t i;
 
     if (!out || !dispids)
         return E_POINTER;
     if (count == 0 || count > MAX_KEYS)
         return E_INVALIDARG;
-    for (i = 0; i < count; i++) {
-        for (j = 0; j < i; j++) {
-            if (dispids[i] == dispids[j])
-                return E_INVALIDARG;
-        }
-    }
-    return choose_shape(out, dispids, count, member_slot_of);
+    bases = malloc(count * sizeof(*bases));
+    if (!bases)
+        return E_OUTOFMEMORY;
+    for (i = 0; i < count; i++)
+        bases[i] = (uint32_t)dispids[i];
+    if (sort_finds_equal(bases, count))
+        hr = E_INVALIDARG;
+    else
+        hr = choose_shape(out, bases, count, seeded_member_hash);
+    free(bases);
+    return hr;
 }
 
 /* ---- Lookups ----------------------------------------------------------- */
@@ -210,13 +310,13 @@ static const ccw_dispatch_name *find_name(const ccw_dispatch_table *table, const
                                           int member_slot)
 {
     const ccw_dispatch_name *slot;
-    uint32_t seed;
+    uint64_t base;
     size_t length;
 
     if (!table->names || !text)
         return NULL;
-    seed = key_seed(table->name_shape.seed, (unsigned)member_slot, member_slot >= 0);
-    slot = &table->names[text_hash(text, seed, &length) & table->name_shape.mask];
+    base = with_member(text_base(text, &length), (unsigned)member_slot, member_slot >= 0);
+    slot = &table->names[seeded_name_hash(base, table->name_shape.seed) & table->name_shape.mask];
     if (!same_folded(slot, text, length))
         return NULL;
     if (member_slot < 0)
@@ -514,7 +614,8 @@ static HRESULT fetch_argument(ccw_invocation *inv, UINT i, const VARIANT *src)
             return S_OK;
         }
         VariantInit(arg);
-        hr = VariantCopyInd(arg, src);
+        /* Windows declares the source non-const; neither call changes it. */
+        hr = VariantCopyInd(arg, (VARIANT *)src);
     } else if (V_VT(src) == param->vt) {
         *arg = *src;
         return S_OK;
@@ -524,7 +625,7 @@ static HRESULT fetch_argument(ccw_invocation *inv, UINT i, const VARIANT *src)
         return S_OK;
     } else {
         VariantInit(arg);
-        hr = VariantChangeTypeEx(arg, src, inv->lcid, 0, param->vt);
+        hr = VariantChangeTypeEx(arg, (VARIANT *)src, inv->lcid, 0, param->vt);
     }
     if (FAILED(hr)) {
         if (hr != DISP_E_OVERFLOW && hr != DISP_E_BADVARTYPE && hr != E_OUTOFMEMORY)

@@ -293,16 +293,51 @@ static void utf16_encode(unsigned char *restrict dst, const OLECHAR *restrict sr
  * The thunks' fast path: most strings crossing an interface are ASCII, which
  * needs no measuring beyond finding where it ends, and converts by widening
  * or narrowing each unit. Only what follows the first non-ASCII character
- * goes through the measuring passes above.
+ * goes through the measuring passes above. The loops take two runs at a
+ * time, and a string's last partial run is done as one run that overlaps
+ * the previous one (rewriting some output with the same values), because on
+ * short strings a per-character tail costs more than the runs.
  */
+
+static int is_ascii_double_run_utf8(const unsigned char *src)
+{
+    return is_ascii_run_utf8(src) && is_ascii_run_utf8(src + ASCII_RUN_BYTES);
+}
+
+static int is_ascii_double_run_utf16(const OLECHAR *src)
+{
+    uint64_t words[4];
+
+    memcpy(words, src, sizeof(words));
+    return ((words[0] | words[1] | words[2] | words[3]) & UINT64_C(0xFF80FF80FF80FF80)) == 0;
+}
+
+/* Each a fixed-size loop, which the compiler turns into a few vector
+ * instructions. */
+static void widen_run(OLECHAR *restrict dst, const unsigned char *restrict src)
+{
+    for (size_t k = 0; k < ASCII_RUN_BYTES; k++)
+        dst[k] = src[k];
+}
+
+static void narrow_run(unsigned char *restrict dst, const OLECHAR *restrict src)
+{
+    for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
+        dst[k] = (unsigned char)src[k];
+}
 
 /* The number of leading ASCII bytes. */
 static size_t utf8_ascii_prefix(const unsigned char *src, size_t len)
 {
     size_t i = 0;
 
+    while (len - i >= 2 * ASCII_RUN_BYTES && is_ascii_double_run_utf8(src + i))
+        i += 2 * ASCII_RUN_BYTES;
     while (len - i >= ASCII_RUN_BYTES && is_ascii_run_utf8(src + i))
         i += ASCII_RUN_BYTES;
+    if (i < len && len >= ASCII_RUN_BYTES && len - i < ASCII_RUN_BYTES &&
+        is_ascii_run_utf8(src + len - ASCII_RUN_BYTES))
+        return len;
     while (i < len && src[i] < 0x80)
         i++;
     return i;
@@ -313,35 +348,43 @@ static size_t utf16_ascii_prefix(const OLECHAR *src, size_t len)
 {
     size_t i = 0;
 
+    while (len - i >= 2 * ASCII_RUN_UNITS && is_ascii_double_run_utf16(src + i))
+        i += 2 * ASCII_RUN_UNITS;
     while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i))
         i += ASCII_RUN_UNITS;
+    if (i < len && len >= ASCII_RUN_UNITS && len - i < ASCII_RUN_UNITS &&
+        is_ascii_run_utf16(src + len - ASCII_RUN_UNITS))
+        return len;
     while (i < len && src[i] < 0x80)
         i++;
     return i;
 }
 
-/* Widens ASCII bytes to OLECHARs, a fixed-size run at a time so that the
- * compiler turns each run into a few vector instructions. */
+/* Widens len ASCII bytes to OLECHARs. */
 static void ascii_widen(OLECHAR *restrict dst, const unsigned char *restrict src, size_t len)
 {
     size_t i = 0;
 
-    for (; len - i >= ASCII_RUN_BYTES; i += ASCII_RUN_BYTES) {
-        for (size_t k = 0; k < ASCII_RUN_BYTES; k++)
-            dst[i + k] = src[i + k];
+    for (; len - i >= ASCII_RUN_BYTES; i += ASCII_RUN_BYTES)
+        widen_run(dst + i, src + i);
+    if (i < len && len >= ASCII_RUN_BYTES) {
+        widen_run(dst + len - ASCII_RUN_BYTES, src + len - ASCII_RUN_BYTES);
+        return;
     }
     for (; i < len; i++)
         dst[i] = src[i];
 }
 
-/* Narrows ASCII OLECHARs to bytes, as ascii_widen. */
+/* Narrows len ASCII OLECHARs to bytes. */
 static void ascii_narrow(unsigned char *restrict dst, const OLECHAR *restrict src, size_t len)
 {
     size_t i = 0;
 
-    for (; len - i >= ASCII_RUN_UNITS; i += ASCII_RUN_UNITS) {
-        for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
-            dst[i + k] = (unsigned char)src[i + k];
+    for (; len - i >= ASCII_RUN_UNITS; i += ASCII_RUN_UNITS)
+        narrow_run(dst + i, src + i);
+    if (i < len && len >= ASCII_RUN_UNITS) {
+        narrow_run(dst + len - ASCII_RUN_UNITS, src + len - ASCII_RUN_UNITS);
+        return;
     }
     for (; i < len; i++)
         dst[i] = (unsigned char)src[i];
@@ -354,10 +397,19 @@ static size_t ascii_narrow_prefix(unsigned char *restrict dst, const OLECHAR *re
 {
     size_t i = 0;
 
+    while (len - i >= 2 * ASCII_RUN_UNITS && is_ascii_double_run_utf16(src + i)) {
+        narrow_run(dst + i, src + i);
+        narrow_run(dst + i + ASCII_RUN_UNITS, src + i + ASCII_RUN_UNITS);
+        i += 2 * ASCII_RUN_UNITS;
+    }
     while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i)) {
-        for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
-            dst[i + k] = (unsigned char)src[i + k];
+        narrow_run(dst + i, src + i);
         i += ASCII_RUN_UNITS;
+    }
+    if (i < len && len >= ASCII_RUN_UNITS && len - i < ASCII_RUN_UNITS &&
+        is_ascii_run_utf16(src + len - ASCII_RUN_UNITS)) {
+        narrow_run(dst + len - ASCII_RUN_UNITS, src + len - ASCII_RUN_UNITS);
+        return len;
     }
     while (i < len && src[i] < 0x80) {
         dst[i] = (unsigned char)src[i];
@@ -458,11 +510,12 @@ HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out)
 
 HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_t *out_len)
 {
-    const OLECHAR *src = bstr;
+    static const OLECHAR empty[1];
+    const OLECHAR *src = bstr ? bstr : empty; /* a NULL BSTR is ""; no arithmetic on NULL */
     size_t units = SysStringLen(bstr);
     size_t ascii, rest, bytes;
     unsigned char *utf8;
-    bool in_buf = false;
+    bool prefix_written = false; /* utf8 already holds the ASCII prefix */
     HRESULT hr;
 
     if (!out || (!buf && cap != 0))
@@ -470,7 +523,14 @@ HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_
     /* Room for the string even if it is all ASCII: convert while looking. */
     if (units < cap) {
         ascii = ascii_narrow_prefix((unsigned char *)buf, src, units);
-        in_buf = true;
+        prefix_written = true;
+        if (ascii == units) {
+            buf[units] = '\0';
+            *out = buf;
+            if (out_len)
+                *out_len = units;
+            return S_OK;
+        }
     } else {
         ascii = utf16_ascii_prefix(src, units);
     }
@@ -484,9 +544,9 @@ HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_
         utf8 = malloc(bytes + 1);
         if (!utf8)
             return E_OUTOFMEMORY;
-        in_buf = false;
+        prefix_written = false;
     }
-    if (!in_buf)
+    if (!prefix_written)
         ascii_narrow(utf8, src, ascii);
     utf16_encode(utf8 + ascii, src + ascii, units - ascii);
     utf8[bytes] = '\0';

@@ -50,7 +50,7 @@ int zlib_codec_set_level(struct zlib_codec *codec, int level)
 }
 
 int zlib_codec_compress(const struct zlib_codec *codec, const unsigned char *source,
-			size_t source_len, unsigned char **out, size_t *out_len)
+			size_t source_len, unsigned char **compressed, size_t *compressed_len)
 {
 	uLong source_size = (uLong)source_len;
 	uLongf size;
@@ -73,8 +73,8 @@ int zlib_codec_compress(const struct zlib_codec *codec, const unsigned char *sou
 		 * memory can run out. */
 		return rc == Z_MEM_ERROR ? -ENOMEM : -EINVAL;
 	}
-	*out = buffer;
-	*out_len = size;
+	*compressed = buffer;
+	*compressed_len = size;
 	return 0;
 }
 
@@ -113,7 +113,7 @@ static int inflate_error(const z_stream *stream, int rc)
 }
 
 int zlib_codec_uncompress(const struct zlib_codec *codec, const unsigned char *source,
-			  size_t source_len, unsigned char **out, size_t *out_len)
+			  size_t source_len, unsigned char **data, size_t *data_len)
 {
 	z_stream stream = { 0 }; /* Z_NULL zalloc/zfree/opaque: zlib's allocator */
 	size_t remaining = source_len, used = 0, capacity = 256;
@@ -161,7 +161,7 @@ int zlib_codec_uncompress(const struct zlib_codec *codec, const unsigned char *s
 		free(buffer);
 		return error;
 	}
-	*out = buffer;
-	*out_len = used;
+	*data = buffer;
+	*data_len = used;
 	return 0;
 }

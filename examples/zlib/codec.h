@@ -34,19 +34,19 @@ int zlib_codec_set_level(struct zlib_codec *codec, int level);
 
 /*
  * Compresses `source` into a new zlib stream (RFC 1950) at the codec's
- * level: *out (malloc'd, the caller frees it) and *out_len, set only on
- * success. Returns 0, or -ENOMEM / -EINVAL.
+ * level: *compressed (malloc'd, the caller frees it) and *compressed_len,
+ * set only on success. Returns 0, or -ENOMEM / -EINVAL.
  */
 int zlib_codec_compress(const struct zlib_codec *codec, const unsigned char *source,
-			size_t source_len, unsigned char **out, size_t *out_len);
+			size_t source_len, unsigned char **compressed, size_t *compressed_len);
 
 /*
- * Decompresses one whole zlib stream, however large it grows: *out
- * (malloc'd) and *out_len, set only on success. Returns 0, -ENOMEM, or
+ * Decompresses one whole zlib stream, however large it grows: *data
+ * (malloc'd) and *data_len, set only on success. Returns 0, -ENOMEM, or
  * -EINVAL for data that is not exactly one complete zlib stream, with zlib's
  * reason as the error message.
  */
 int zlib_codec_uncompress(const struct zlib_codec *codec, const unsigned char *source,
-			  size_t source_len, unsigned char **out, size_t *out_len);
+			  size_t source_len, unsigned char **data, size_t *data_len);
 
 #endif

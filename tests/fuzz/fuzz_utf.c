@@ -125,9 +125,10 @@ static void check_bstr(const BSTR bstr, const void *bytes, size_t byte_len)
     FUZZ_CHECK(SysStringByteLen(bstr) == byte_len);
     FUZZ_CHECK(SysStringLen(bstr) == byte_len / sizeof(OLECHAR));
     FUZZ_CHECK(memcmp(bstr, bytes, byte_len) == 0);
-    /* A BSTR is terminated by a whole OLECHAR after its bytes. */
+    /* A BSTR is terminated by a whole OLECHAR right after its bytes, even
+     * after an odd number of them. */
     FUZZ_CHECK(((const unsigned char *)bstr)[byte_len] == 0);
-    FUZZ_CHECK(bstr[SysStringLen(bstr)] == 0);
+    FUZZ_CHECK(((const unsigned char *)bstr)[byte_len + 1] == 0);
 }
 
 static size_t olechar_len(const OLECHAR *s, size_t cap)

@@ -224,11 +224,15 @@ static bool is_integer_type(VARTYPE vt)
     }
 }
 
-/* An integer, boolean or currency value prints and reads back unchanged. */
+/* An integer, boolean or currency value prints and reads back unchanged.
+ * (A VT_BOOL other than 0 and -1 is kept by a same-type change, but prints as
+ * its number, which reads back as -1, as in oleaut32.) */
 static void check_text_round_trip(const VARIANT *value, USHORT flags)
 {
     VARIANT text, back;
 
+    if (V_VT(value) == VT_BOOL && V_BOOL(value) != VARIANT_TRUE && V_BOOL(value) != VARIANT_FALSE)
+        return;
     VariantInit(&text);
     VariantInit(&back);
     if (FAILED(VariantChangeType(&text, value, flags & VARIANT_ALPHABOOL, VT_BSTR)))
@@ -236,8 +240,6 @@ static void check_text_round_trip(const VARIANT *value, USHORT flags)
     FUZZ_CHECK(V_VT(&text) == VT_BSTR);
     FUZZ_CHECK(VariantChangeType(&back, &text, 0, V_VT(value)) == S_OK);
     FUZZ_CHECK(V_VT(&back) == V_VT(value));
-    FUZZ_CHECK(V_UI8(&back) == V_UI8(value) || V_VT(value) != VT_I8 ||
-               V_VT(value) != VT_UI8 || V_VT(value) != VT_CY);
     switch (V_VT(value)) {
     case VT_I1: case VT_UI1: FUZZ_CHECK(V_UI1(&back) == V_UI1(value)); break;
     case VT_I2: case VT_UI2: case VT_BOOL: FUZZ_CHECK(V_UI2(&back) == V_UI2(value)); break;

@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,6 +210,41 @@ static void test_buffer_appends(void **state)
 	assert_null(b.data);
 	assert_int_equal(b.len, 0);
 	assert_int_equal(b.capacity, 0);
+}
+
+/* The formatter gives vsnprintf's bytes, for the conversions it does itself
+ * and for those it hands over (%f, a precision on an integer). */
+#define assert_formats_as_libc(...)                                   \
+	do {                                                          \
+		char expected[256];                                   \
+		struct buffer b;                                      \
+									\
+		snprintf(expected, sizeof(expected), __VA_ARGS__);    \
+		buffer_init(&b);                                      \
+		buffer_puts(&b, "<");                                 \
+		buffer_printf(&b, __VA_ARGS__);                       \
+		assert_false(b.failed);                               \
+		assert_string_equal(b.data + 1, expected);            \
+		assert_int_equal(b.len, 1 + strlen(expected));        \
+		buffer_free(&b);                                      \
+	} while (0)
+
+static void test_buffer_printf_conversions(void **state)
+{
+	(void)state;
+	assert_formats_as_libc("plain text, no conversion");
+	assert_formats_as_libc("%s|%5s|%-5s|%.2s|%.*s|%%|%c%c", "abc", "ab", "ab", "abc", 1, "xyz",
+			       'q', 'Z');
+	assert_formats_as_libc("%d %d %d %i %5d %-5d| %05d %05d", 0, -1, INT_MIN, INT_MAX, -42,
+			       42, -42, 42);
+	assert_formats_as_libc("%u %u %x %X %08x %04x %02x %o %03o", 0u, UINT_MAX, 0xbeefu,
+			       0xbeefu, 0x1234u, 0xau, 0xffu, 8u, 7u);
+	assert_formats_as_libc("%ld %lu %lld %llu %llx %zu", LONG_MIN, ULONG_MAX, LLONG_MIN,
+			       ULLONG_MAX, ULLONG_MAX, SIZE_MAX);
+	assert_formats_as_libc("%hd %hu %hhd %hhu", (short)-7000, (unsigned short)60000,
+			       (signed char)-100, (unsigned char)200);
+	assert_formats_as_libc("%*d|%-*d|%*s", 6, 7, 6, 7, -4, "ab");
+	assert_formats_as_libc("%.3d|%8.3f|%g|%s", 5, 3.14159, 0.5, "after");
 }
 
 static void test_buffer_empty_append_allocates(void **state)
@@ -773,6 +809,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buffer_appends),
+		cmocka_unit_test(test_buffer_printf_conversions),
 		cmocka_unit_test(test_buffer_empty_append_allocates),
 		cmocka_unit_test(test_buffer_out_of_memory),
 		cmocka_unit_test(test_buffer_size_overflow),

@@ -664,6 +664,160 @@ static void test_string_free(void **state)
     SysFreeString(bstr);
 }
 
+/* ---- BSTR into the caller's buffer ------------------------------------------ */
+
+static void test_bstr_to_utf8_buf_fits(void **state)
+{
+    BSTR bstr = SysAllocString(W("caf\xE9"));
+    char buf[8];
+    char *utf8 = NULL;
+    size_t len = 0;
+
+    (void)state;
+    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, buf, sizeof(buf), &utf8, &len), S_OK);
+    assert_ptr_equal(utf8, buf);
+    assert_int_equal(len, 5);
+    assert_memory_equal(utf8, "caf\xC3\xA9", 6);
+    ccw_string_free_buf(utf8, buf); /* leaves buf alone: ASan/valgrind would see a bad free */
+
+    /* exactly room for the bytes and the terminator */
+    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, buf, 6, &utf8, NULL), S_OK);
+    assert_ptr_equal(utf8, buf);
+    assert_string_equal(utf8, "caf\xC3\xA9");
+    SysFreeString(bstr);
+}
+
+/* Too long for the buffer: allocated, whether the OLECHARs (ASCII) or only
+ * the UTF-8 bytes (caf\xE9 in 5 bytes) overflow it. */
+static void test_bstr_to_utf8_buf_spills(void **state)
+{
+    BSTR ascii = SysAllocString(W("overflow"));
+    BSTR wide = SysAllocString(W("caf\xE9"));
+    char buf[8];
+    char *utf8 = NULL;
+    size_t len = 0;
+
+    (void)state;
+    assert_int_equal(ccw_bstr_to_utf8_buf(ascii, buf, sizeof(buf), &utf8, &len), S_OK);
+    assert_ptr_not_equal(utf8, buf);
+    assert_int_equal(len, 8);
+    assert_string_equal(utf8, "overflow");
+    ccw_string_free_buf(utf8, buf);
+
+    assert_int_equal(ccw_bstr_to_utf8_buf(wide, buf, 5, &utf8, &len), S_OK);
+    assert_ptr_not_equal(utf8, buf);
+    assert_int_equal(len, 5);
+    assert_string_equal(utf8, "caf\xC3\xA9");
+    ccw_string_free_buf(utf8, buf);
+
+    /* no buffer at all */
+    assert_int_equal(ccw_bstr_to_utf8_buf(wide, NULL, 0, &utf8, &len), S_OK);
+    assert_non_null(utf8);
+    assert_string_equal(utf8, "caf\xC3\xA9");
+    ccw_string_free_buf(utf8, NULL);
+    SysFreeString(ascii);
+    SysFreeString(wide);
+}
+
+static void test_bstr_to_utf8_buf_null_bstr(void **state)
+{
+    char buf[4] = "xyz";
+    char *utf8 = NULL;
+    size_t len = 99;
+
+    (void)state;
+    assert_int_equal(ccw_bstr_to_utf8_buf(NULL, buf, sizeof(buf), &utf8, &len), S_OK);
+    assert_ptr_equal(utf8, buf);
+    assert_int_equal(len, 0);
+    assert_string_equal(utf8, "");
+}
+
+static void test_bstr_to_utf8_buf_errors(void **state)
+{
+    BSTR bstr = SysAllocString(W("x"));
+    BSTR lone = SysAllocString(W("ab\xD800"));
+    char buf[8];
+    char *utf8 = (char *)"untouched";
+    size_t len = 99;
+
+    (void)state;
+    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, buf, sizeof(buf), NULL, &len), E_POINTER);
+    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, NULL, 8, &utf8, &len), E_POINTER);
+    assert_int_equal(ccw_bstr_to_utf8_buf(lone, buf, sizeof(buf), &utf8, &len), E_INVALIDARG);
+    assert_int_equal(ccw_bstr_to_utf8_buf(lone, NULL, 0, &utf8, &len), E_INVALIDARG);
+    assert_string_equal(utf8, "untouched");
+    assert_int_equal(len, 99);
+    ccw_string_free_buf(NULL, buf);
+    SysFreeString(bstr);
+    SysFreeString(lone);
+}
+
+/*
+ * The ASCII fast paths work a run, two runs and an overlapping last run at a
+ * time: every length up to several runs, with one non-ASCII character (or
+ * none) at every position, goes UTF-8 -> BSTR -> UTF-8 (into buffers too
+ * small, just large enough and large) as the reference codec says, and a bad
+ * character anywhere is refused.
+ */
+static void test_bstr_ascii_run_edges(void **state)
+{
+    static const char *const inserts[] = { "", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80" };
+
+    (void)state;
+    for (size_t total = 0; total <= 70; total++) {
+        for (size_t pos = 0; pos <= total; pos++) {
+            for (size_t i = 0; i < sizeof(inserts) / sizeof(inserts[0]); i++) {
+                unsigned char src[80];
+                OLECHAR expected[80];
+                size_t n = strlen(inserts[i]), bytes = total + n;
+                size_t caps[] = { bytes, bytes + 1, 256 };
+                long units;
+                BSTR bstr = NULL;
+
+                memset(src, 'a', sizeof(src));
+                for (size_t k = 0; k < total; k++)
+                    src[k] = (unsigned char)('!' + (k * 7) % 94);
+                memcpy(src + pos, inserts[i], n);
+                units = reference_utf8_to_utf16(src, bytes, expected);
+                assert_true(units >= 0);
+                assert_int_equal(ccw_bstr_from_utf8((const char *)src, bytes, &bstr), S_OK);
+                assert_int_equal(SysStringLen(bstr), (size_t)units);
+                assert_memory_equal(bstr, expected, (size_t)units * sizeof(OLECHAR));
+                for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]); c++) {
+                    char buf[256];
+                    char *utf8 = NULL;
+                    size_t len = 0;
+
+                    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, buf, caps[c], &utf8, &len), S_OK);
+                    assert_int_equal(len, bytes);
+                    assert_memory_equal(utf8, src, bytes);
+                    assert_int_equal(utf8[bytes], '\0');
+                    if (bytes < caps[c])
+                        assert_ptr_equal(utf8, buf);
+                    else
+                        assert_ptr_not_equal(utf8, buf);
+                    ccw_string_free_buf(utf8, buf);
+                }
+                if (n) {
+                    char buf[256];
+                    char *utf8 = NULL;
+                    BSTR rejected = NULL;
+
+                    bstr[pos] = 0xDC00; /* a lone low surrogate */
+                    assert_int_equal(ccw_bstr_to_utf8_buf(bstr, buf, sizeof(buf), &utf8, NULL),
+                                     E_INVALIDARG);
+                    assert_null(utf8);
+                    src[pos + n - 1] = 'z'; /* a truncated sequence */
+                    assert_int_equal(ccw_bstr_from_utf8((const char *)src, bytes, &rejected),
+                                     E_INVALIDARG);
+                    assert_null(rejected);
+                }
+                SysFreeString(bstr);
+            }
+        }
+    }
+}
+
 /* Pseudo-random strings of any scalar value (NUL included) survive UTF-8 -> BSTR -> UTF-8. */
 static void test_bstr_round_trip(void **state)
 {
@@ -732,6 +886,11 @@ int main(void)
         cmocka_unit_test(test_bstr_to_utf8_null_out),
         cmocka_unit_test(test_string_free),
         cmocka_unit_test(test_bstr_round_trip),
+        cmocka_unit_test(test_bstr_to_utf8_buf_fits),
+        cmocka_unit_test(test_bstr_to_utf8_buf_spills),
+        cmocka_unit_test(test_bstr_to_utf8_buf_null_bstr),
+        cmocka_unit_test(test_bstr_to_utf8_buf_errors),
+        cmocka_unit_test(test_bstr_ascii_run_edges),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,7 +117,7 @@ static const ccw_dispatch_member IGizmo_dispatch_members[] = {
 	{ .name = "Spin", .dispid = 1, .method = &IGizmo_dispatch_functions[0] },
 };
 
-/* Case-folded names -> members and parameters: a perfect hash (seed 0x9e3779b9). */
+/* Case-folded names -> members and parameters: a perfect hash (seed 0x3c6ef372). */
 static const ccw_dispatch_name IGizmo_dispatch_names[] = {
 	{ "turns", 5, 0, 0 },
 	{ "spin", 4, 0, -1 },
@@ -132,7 +132,7 @@ static const ccw_dispatch_table IGizmo_dispatch = {
 	.function_count = 1,
 	.member_shape = { 0x00000000u, 0x0u },
 	.members = IGizmo_dispatch_members,
-	.name_shape = { 0x9e3779b9u, 0x1u },
+	.name_shape = { 0x3c6ef372u, 0x1u },
 	.names = IGizmo_dispatch_names,
 	.library = &derived_guids_ccw_typelib,
 };

@@ -195,6 +195,7 @@ static HRESULT STDMETHODCALLTYPE ICounter_Fill(ICounter *This, SAFEARRAY **buffe
 static HRESULT STDMETHODCALLTYPE ICounter_Describe(ICounter *This, BSTR prefix, BSTR *text)
 {
 	struct counter *self = ICounter_ccw_object(This)->c_object;
+	char c_prefix_buf[CCW_UTF8_BUF_SIZE];
 	char *c_prefix = NULL;
 	char *c_text = NULL;
 	BSTR com_text = NULL;
@@ -205,7 +206,7 @@ static HRESULT STDMETHODCALLTYPE ICounter_Describe(ICounter *This, BSTR prefix, 
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Describe: 'text' is a NULL pointer");
 	*text = NULL;
-	hr = ccw_bstr_to_utf8(prefix, &c_prefix, NULL);
+	hr = ccw_bstr_to_utf8_buf(prefix, c_prefix_buf, sizeof(c_prefix_buf), &c_prefix, NULL);
 	if (FAILED(hr)) {
 		hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
 			"ICounter.Describe: 'prefix' could not be converted to UTF-8");
@@ -227,7 +228,7 @@ static HRESULT STDMETHODCALLTYPE ICounter_Describe(ICounter *This, BSTR prefix, 
 	*text = com_text;
 	com_text = NULL;
 cleanup:
-	ccw_string_free(c_prefix);
+	ccw_string_free_buf(c_prefix, c_prefix_buf);
 	free(c_text); /* transfer full */
 	SysFreeString(com_text);
 	return hr;
@@ -522,92 +523,108 @@ static const ccw_dispatch_function ICounter_dispatch_functions[] = {
 	  .params = ICounter_Version_params, .param_count = 1 },
 };
 
-/* DISPID -> member: a perfect hash (seed 0x8f3a16a6). */
+/* DISPID -> member: a perfect hash (seed 0x8ff34781). */
 static const ccw_dispatch_member ICounter_dispatch_members[] = {
-	{ .name = "Add", .dispid = 10, .method = &ICounter_dispatch_functions[0] },
 	{ .name = "Snapshot", .dispid = 6, .method = &ICounter_dispatch_functions[7] },
-	{ .name = "Version", .dispid = 12, .method = &ICounter_dispatch_functions[13] },
-	{ .name = "Total", .dispid = 11, .get = &ICounter_dispatch_functions[12] },
+	{ .name = "Step", .dispid = 2, .method = &ICounter_dispatch_functions[2] },
+	{ 0 },
+	{ 0 },
+	{ 0 },
 	{ .name = "Fill", .dispid = 4, .method = &ICounter_dispatch_functions[4] },
 	{ 0 },
-	{ .name = "Step", .dispid = 2, .method = &ICounter_dispatch_functions[2] },
+	{ 0 },
+	{ 0 },
+	{ .name = "Load", .dispid = 3, .method = &ICounter_dispatch_functions[3] },
 	{ .name = "Reset", .dispid = 1, .method = &ICounter_dispatch_functions[1] },
+	{ .name = "Describe", .dispid = 5, .method = &ICounter_dispatch_functions[5] },
+	{ 0 },
+	{ .name = "Add", .dispid = 10, .method = &ICounter_dispatch_functions[0] },
+	{ 0 },
+	{ 0 },
 	{ .name = "Peek", .dispid = 7, .method = &ICounter_dispatch_functions[8] },
+	{ 0 },
+	{ 0 },
+	{ 0 },
 	{ .name = "Name", .dispid = 0, .method = &ICounter_dispatch_functions[6] },
+	{ 0 },
+	{ 0 },
+	{ 0 },
+	{ .name = "Total", .dispid = 11, .get = &ICounter_dispatch_functions[12] },
+	{ 0 },
+	{ .name = "Version", .dispid = 12, .method = &ICounter_dispatch_functions[13] },
 	{ .name = "Visit", .dispid = 8, .method = &ICounter_dispatch_functions[9] },
+	{ 0 },
 	{ 0 },
 	{ .name = "Limit", .dispid = 9, .get = &ICounter_dispatch_functions[10], .put = &ICounter_dispatch_functions[11] },
 	{ 0 },
-	{ .name = "Load", .dispid = 3, .method = &ICounter_dispatch_functions[3] },
-	{ .name = "Describe", .dispid = 5, .method = &ICounter_dispatch_functions[5] },
 };
 
-/* Case-folded names -> members and parameters: a perfect hash (seed 0x516f7ace). */
+/* Case-folded names -> members and parameters: a perfect hash (seed 0xbf675a0c). */
 static const ccw_dispatch_name ICounter_dispatch_names[] = {
+	{ "note", 4, 27, 2 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
-	{ "limit", 5, 12, -1 },
 	{ 0 },
-	{ "script", 6, 10, 1 },
-	{ 0 },
-	{ 0 },
-	{ 0 },
-	{ "buffer", 6, 4, 0 },
+	{ "load", 4, 9, -1 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
-	{ "describe", 8, 15, -1 },
+	{ "last", 4, 16, 1 },
+	{ 0 },
+	{ 0 },
+	{ "data", 4, 9, 0 },
+	{ 0 },
+	{ 0 },
+	{ "peek", 4, 16, -1 },
+	{ "visitor", 7, 27, 0 },
+	{ 0 },
+	{ 0 },
+	{ "limit", 5, 30, -1 },
+	{ 0 },
+	{ "scale", 5, 16, 0 },
+	{ "describe", 8, 11, -1 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
-	{ "load", 4, 14, -1 },
 	{ 0 },
-	{ "snapshot", 8, 1, -1 },
+	{ "visit", 5, 27, -1 },
 	{ 0 },
-	{ "name", 4, 9, -1 },
-	{ "data", 4, 14, 0 },
+	{ "snapshot", 8, 0, -1 },
 	{ 0 },
 	{ 0 },
-	{ 0 },
-	{ "prefix", 6, 15, 0 },
-	{ "value", 5, 10, 3 },
-	{ "n", 1, 0, 0 },
+	{ "total", 5, 24, -1 },
 	{ 0 },
 	{ 0 },
-	{ "fill", 4, 4, -1 },
+	{ "n", 1, 13, 0 },
+	{ "reset", 5, 10, -1 },
+	{ "fill", 4, 5, -1 },
+	{ "script", 6, 27, 1 },
+	{ "copy", 4, 27, 5 },
+	{ "name", 4, 20, -1 },
 	{ 0 },
-	{ 0 },
-	{ "visitor", 7, 10, 0 },
-	{ 0 },
-	{ 0 },
-	{ "note", 4, 10, 2 },
-	{ 0 },
-	{ "version", 7, 2, -1 },
-	{ 0 },
-	{ "peek", 4, 8, -1 },
-	{ "written", 7, 4, 1 },
-	{ "scale", 5, 8, 0 },
-	{ 0 },
-	{ "echo", 4, 10, 4 },
+	{ "echo", 4, 27, 4 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
-	{ "last", 4, 8, 1 },
 	{ 0 },
-	{ "visit", 5, 10, -1 },
-	{ "add", 3, 0, -1 },
 	{ 0 },
-	{ "total", 5, 3, -1 },
-	{ "reset", 5, 7, -1 },
+	{ "value", 5, 27, 3 },
+	{ "written", 7, 5, 1 },
 	{ 0 },
 	{ 0 },
 	{ 0 },
-	{ "copy", 4, 10, 5 },
+	{ "add", 3, 13, -1 },
 	{ 0 },
 	{ 0 },
+	{ "version", 7, 26, -1 },
+	{ 0 },
+	{ 0 },
+	{ "buffer", 6, 5, 0 },
+	{ 0 },
+	{ "prefix", 6, 11, 0 },
 };
 
 static const ccw_dispatch_table ICounter_dispatch = {
@@ -618,9 +635,9 @@ static const ccw_dispatch_table ICounter_dispatch = {
 	.dual = true,
 	.functions = ICounter_dispatch_functions,
 	.function_count = 14,
-	.member_shape = { 0x8f3a16a6u, 0xfu },
+	.member_shape = { 0x8ff34781u, 0x1fu },
 	.members = ICounter_dispatch_members,
-	.name_shape = { 0x516f7aceu, 0x3fu },
+	.name_shape = { 0xbf675a0cu, 0x3fu },
 	.names = ICounter_dispatch_names,
 	.library = &inplace_ccw_typelib,
 };
@@ -965,11 +982,11 @@ static const ccw_dispatch_member ISnapshot_dispatch_members[] = {
 	{ .name = "TakenAt", .dispid = 1, .get = &ISnapshot_dispatch_functions[0] },
 };
 
-/* Case-folded names -> members and parameters: a perfect hash (seed 0xdaa66d2b). */
+/* Case-folded names -> members and parameters: a perfect hash (seed 0x00000000). */
 static const ccw_dispatch_name ISnapshot_dispatch_names[] = {
+	{ 0 },
 	{ "takenat", 7, 3, -1 },
 	{ "weight", 6, 0, -1 },
-	{ 0 },
 	{ "label", 5, 2, -1 },
 };
 
@@ -982,7 +999,7 @@ static const ccw_dispatch_table ISnapshot_dispatch = {
 	.function_count = 4,
 	.member_shape = { 0x00000000u, 0x3u },
 	.members = ISnapshot_dispatch_members,
-	.name_shape = { 0xdaa66d2bu, 0x3u },
+	.name_shape = { 0x00000000u, 0x3u },
 	.names = ISnapshot_dispatch_names,
 	.library = &inplace_ccw_typelib,
 };

@@ -117,13 +117,14 @@ static HRESULT STDMETHODCALLTYPE ILedger_get_Count(ILedger *This, LONGLONG *resu
 static HRESULT STDMETHODCALLTYPE ILedger_Append(ILedger *This, BSTR entry, SAFEARRAY *blob)
 {
 	struct ledger *self = ILedger_ccw_object(This)->c_object;
+	char c_entry_buf[CCW_UTF8_BUF_SIZE];
 	char *c_entry = NULL;
 	void *c_blob = NULL;
 	ULONG c_blob_count = 0;
 	int rc;
 	HRESULT hr = S_OK;
 
-	hr = ccw_bstr_to_utf8(entry, &c_entry, NULL);
+	hr = ccw_bstr_to_utf8_buf(entry, c_entry_buf, sizeof(c_entry_buf), &c_entry, NULL);
 	if (FAILED(hr)) {
 		hr = sidecar_ccw_fail(hr, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Append: 'entry' could not be converted to UTF-8");
@@ -141,7 +142,7 @@ static HRESULT STDMETHODCALLTYPE ILedger_Append(ILedger *This, BSTR entry, SAFEA
 		goto cleanup;
 	}
 cleanup:
-	ccw_string_free(c_entry);
+	ccw_string_free_buf(c_entry, c_entry_buf);
 	return hr;
 }
 
@@ -255,16 +256,24 @@ static const ccw_dispatch_member ILedger_dispatch_members[] = {
 	{ .name = "Version", .dispid = 4, .method = &ILedger_dispatch_functions[4] },
 };
 
-/* Case-folded names -> members and parameters: a perfect hash (seed 0x1715609d). */
+/* Case-folded names -> members and parameters: a perfect hash (seed 0xdaa66d2b). */
 static const ccw_dispatch_name ILedger_dispatch_names[] = {
-	{ "entry", 5, 3, 0 },
 	{ "count", 5, 5, -1 },
-	{ "append", 6, 3, -1 },
-	{ "entry", 5, 2, -1 },
-	{ "balance", 7, 4, -1 },
-	{ "blob", 4, 3, 1 },
 	{ "index", 5, 2, 0 },
+	{ "blob", 4, 3, 1 },
+	{ 0 },
+	{ "entry", 5, 2, -1 },
+	{ "entry", 5, 3, 0 },
+	{ 0 },
+	{ 0 },
+	{ "append", 6, 3, -1 },
+	{ 0 },
+	{ 0 },
 	{ "version", 7, 7, -1 },
+	{ "balance", 7, 4, -1 },
+	{ 0 },
+	{ 0 },
+	{ 0 },
 };
 
 static const ccw_dispatch_table ILedger_dispatch = {
@@ -276,7 +285,7 @@ static const ccw_dispatch_table ILedger_dispatch = {
 	.function_count = 5,
 	.member_shape = { 0x5384540fu, 0x7u },
 	.members = ILedger_dispatch_members,
-	.name_shape = { 0x1715609du, 0x7u },
+	.name_shape = { 0xdaa66d2bu, 0xfu },
 	.names = ILedger_dispatch_names,
 	.library = &sidecar_ccw_typelib,
 };

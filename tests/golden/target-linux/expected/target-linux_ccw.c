@@ -140,16 +140,24 @@ static const ccw_dispatch_member ISizes_dispatch_members[] = {
 	{ .name = "SignedLong", .dispid = 1, .method = &ISizes_dispatch_functions[0] },
 };
 
-/* Case-folded names -> members and parameters: a perfect hash (seed 0xc6ef3720). */
+/* Case-folded names -> members and parameters: a perfect hash (seed 0x3c6ef372). */
 static const ccw_dispatch_name ISizes_dispatch_names[] = {
-	{ "unsignedlong", 12, 1, -1 },
+	{ 0 },
 	{ "b", 1, 0, 1 },
+	{ 0 },
 	{ "a", 1, 0, 0 },
-	{ "value", 5, 1, 0 },
-	{ "longlong", 8, 0, -1 },
-	{ "signedlong", 10, 3, -1 },
-	{ "c", 1, 0, 2 },
+	{ 0 },
+	{ "unsignedlong", 12, 1, -1 },
 	{ "value", 5, 3, 0 },
+	{ 0 },
+	{ 0 },
+	{ "longlong", 8, 0, -1 },
+	{ 0 },
+	{ 0 },
+	{ "signedlong", 10, 3, -1 },
+	{ 0 },
+	{ "value", 5, 1, 0 },
+	{ "c", 1, 0, 2 },
 };
 
 static const ccw_dispatch_table ISizes_dispatch = {
@@ -161,7 +169,7 @@ static const ccw_dispatch_table ISizes_dispatch = {
 	.function_count = 3,
 	.member_shape = { 0x1715609du, 0x3u },
 	.members = ISizes_dispatch_members,
-	.name_shape = { 0xc6ef3720u, 0x7u },
+	.name_shape = { 0x3c6ef372u, 0xfu },
 	.names = ISizes_dispatch_names,
 	.library = &target_linux_ccw_typelib,
 };
