@@ -6,6 +6,7 @@
 #include "driver.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -275,45 +276,71 @@ static struct buffer *add_output(struct output_set *outputs, const struct driver
 	return buffer;
 }
 
-/* Runs every emitter asked for, in a fixed order, into `outputs`. Returns 0,
- * -1 when memory ran out, or 1 after reporting an error to `err`. */
+/* The C emitter's run on a thread of its own (emit_outputs). */
+struct emit_c_job {
+	const struct model *model;
+	struct buffer *out;
+	const char *failed_class;
+	int result;
+};
+
+static void *run_emit_c(void *arg)
+{
+	struct emit_c_job *job = arg;
+
+	job->result = emit_c(job->model, job->out, &job->failed_class);
+	return NULL;
+}
+
+/* Runs every emitter asked for into `outputs`, whose files are added in a
+ * fixed order. Returns 0, -1 when memory ran out, or 1 after reporting an
+ * error to `err`. */
 static int emit_outputs(const struct driver_options *options, const struct model *model,
 			const char *name, struct output_set *outputs, FILE *err)
 {
-	struct buffer *buffer;
-	const char *failed_class = NULL;
+	struct buffer *h = NULL, *idl = NULL, *json = NULL, *dll_c = NULL, *def = NULL;
+	struct emit_c_job c_job = { .model = model };
+	pthread_t c_thread;
+	bool c_threaded = false;
 
-	if (options->emit & EMIT_H) {
-		if (!(buffer = add_output(outputs, options, name, "_ccw.h")))
-			return -1;
-		emit_h(model, buffer);
+	if (((options->emit & EMIT_H) && !(h = add_output(outputs, options, name, "_ccw.h"))) ||
+	    ((options->emit & EMIT_C) &&
+	     !(c_job.out = add_output(outputs, options, name, "_ccw.c"))) ||
+	    ((options->emit & EMIT_IDL) && !(idl = add_output(outputs, options, name, ".idl"))) ||
+	    ((options->emit & EMIT_JSON) &&
+	     !(json = add_output(outputs, options, name, ".typelib.json"))) ||
+	    ((options->emit & EMIT_DLL) &&
+	     (!(dll_c = add_output(outputs, options, name, "_dll.c")) ||
+	      !(def = add_output(outputs, options, name, ".def")))))
+		return -1;
+
+	/* The C file is the largest output, about as much work as all the
+	 * others: it is written on a second thread while this one writes the
+	 * rest. Emitters only read the model and each writes its own buffer,
+	 * so the bytes are those of one thread; if no thread can be had, the C
+	 * emitter runs here. */
+	if (c_job.out) {
+		c_threaded = pthread_create(&c_thread, NULL, run_emit_c, &c_job) == 0;
+		if (!c_threaded)
+			run_emit_c(&c_job);
 	}
-	if (options->emit & EMIT_C) {
-		if (!(buffer = add_output(outputs, options, name, "_ccw.c")))
-			return -1;
-		if (emit_c(model, buffer, &failed_class) < 0) {
-			fprintf(err, "ccwgen: error: no QueryInterface table separates the IIDs of "
-				"class %s (an interface reuses a standard IID?)\n", failed_class);
-			return 1;
-		}
+	if (h)
+		emit_h(model, h);
+	if (idl)
+		emit_idl(model, idl);
+	if (json)
+		emit_json(model, json);
+	if (dll_c) {
+		emit_dll_c(model, dll_c);
+		emit_dll_def(model, def);
 	}
-	if (options->emit & EMIT_IDL) {
-		if (!(buffer = add_output(outputs, options, name, ".idl")))
-			return -1;
-		emit_idl(model, buffer);
-	}
-	if (options->emit & EMIT_JSON) {
-		if (!(buffer = add_output(outputs, options, name, ".typelib.json")))
-			return -1;
-		emit_json(model, buffer);
-	}
-	if (options->emit & EMIT_DLL) {
-		if (!(buffer = add_output(outputs, options, name, "_dll.c")))
-			return -1;
-		emit_dll_c(model, buffer);
-		if (!(buffer = add_output(outputs, options, name, ".def")))
-			return -1;
-		emit_dll_def(model, buffer);
+	if (c_threaded)
+		pthread_join(c_thread, NULL);
+
+	if (c_job.result < 0) {
+		fprintf(err, "ccwgen: error: no QueryInterface table separates the IIDs of "
+			"class %s (an interface reuses a standard IID?)\n", c_job.failed_class);
+		return 1;
 	}
 	for (size_t i = 0; i < outputs->count; i++) {
 		if (outputs->files[i]->contents.failed)
@@ -561,7 +588,17 @@ int driver_run(const struct driver_options *options, FILE *out, FILE *err)
 int driver_main(int argc, char **argv)
 {
 	struct driver_options options;
-	int status = driver_parse_args(argc, argv, &options, stderr);
+	int status;
+
+#ifndef _WIN32
+	/* libclang parses on a new thread with a fresh 8 MiB stack and malloc
+	 * arena, which only a long-lived host needs (a crash there is caught
+	 * without losing the host's stack); for a one-shot ccwgen, parsing on
+	 * this thread, as clang itself does, costs about 3% less. A value the
+	 * user set wins. */
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
+#endif
+	status = driver_parse_args(argc, argv, &options, stderr);
 
 	if (status == 0)
 		status = driver_run(&options, stdout, stderr);

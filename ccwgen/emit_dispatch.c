@@ -368,6 +368,10 @@ static void emit_table(struct buffer *out, const struct model *model,
 	buffer_puts(out, "\t.source = ");
 	emit_error_source(out, model, iface->owner);
 	buffer_printf(out, ",\n\t.dual = %s,\n", iface->dual ? "true" : "false");
+	/* Every failure of a thunk raises IErrorInfo (emit_c.c), so Invoke
+	 * does not clear the thread's before each call. */
+	if (iface->dual)
+		buffer_puts(out, "\t.raises_error_info = true,\n");
 	if (iface->method_count)
 		buffer_printf(out, "\t.functions = %s_dispatch_functions,\n\t.function_count = %zu,\n",
 			      iface->name, iface->method_count);

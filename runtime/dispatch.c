@@ -17,6 +17,17 @@
 
 #define NO_ARGUMENT UINT_MAX
 
+/* Keeps the general paths (placing and converting arguments, write-back,
+ * freeing, EXCEPINFO) out of ccw_dispatch_begin and ccw_dispatch_end, so
+ * that their fast paths do not save the registers the general ones need. */
+#if defined(__GNUC__) || defined(__clang__)
+#define OUT_OF_LINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define OUT_OF_LINE __declspec(noinline)
+#else
+#define OUT_OF_LINE
+#endif
+
 /* ---- Hashing ----------------------------------------------------------- */
 
 /* Keys per table and the sizes searched: from the smallest power of two at
@@ -124,9 +135,15 @@ static uint32_t seeded_member_hash(uint64_t dispid, uint32_t seed)
     return mix((uint32_t)dispid ^ seed);
 }
 
-CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPID dispid)
+/* Inside libccw, Invoke calls this rather than the export (a PLT call). */
+static uint32_t member_slot(const ccw_dispatch_shape *shape, DISPID dispid)
 {
     return seeded_member_hash((uint32_t)dispid, shape->seed) & shape->mask;
+}
+
+CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPID dispid)
+{
+    return member_slot(shape, dispid);
 }
 
 typedef uint32_t (*seeded_hash)(uint64_t base, uint32_t seed);
@@ -294,14 +311,21 @@ CCW_API HRESULT ccw_dispatch_members_build(ccw_dispatch_shape *out, const DISPID
 
 /* ---- Lookups ----------------------------------------------------------- */
 
-const ccw_dispatch_member *dispatch_find_member(const ccw_dispatch_table *table, DISPID dispid)
+/* Written once, inlined into Invoke; typeinfo.c calls dispatch_find_member. */
+static inline const ccw_dispatch_member *find_member(const ccw_dispatch_table *table,
+                                                     DISPID dispid)
 {
     const ccw_dispatch_member *member;
 
     if (!table->members)
         return NULL;
-    member = &table->members[ccw_dispatch_member_slot(&table->member_shape, dispid)];
+    member = &table->members[member_slot(&table->member_shape, dispid)];
     return member->name && member->dispid == dispid ? member : NULL;
+}
+
+const ccw_dispatch_member *dispatch_find_member(const ccw_dispatch_table *table, DISPID dispid)
+{
+    return find_member(table, dispid);
 }
 
 /* The name slot of `text` as a member name (member_slot < 0) or as a
@@ -401,16 +425,13 @@ static USHORT caller_param_count(const ccw_dispatch_function *fn)
 }
 
 /* Map every caller-visible parameter to its rgvarg index (inv->from). */
-static HRESULT place_arguments(ccw_invocation *inv)
+static OUT_OF_LINE HRESULT place_arguments(ccw_invocation *inv)
 {
     const ccw_dispatch_function *fn = inv->callee;
     const DISPPARAMS *params = inv->params;
     USHORT wanted = caller_param_count(fn);
     UINT positional = params->cArgs - params->cNamedArgs;
     UINT i;
-
-    for (i = 0; i < fn->param_count; i++)
-        inv->from[i] = NO_ARGUMENT;
 
     if (fn->invkind & (INVOKE_PROPERTYPUT | INVOKE_PROPERTYPUTREF)) {
         /* The value is the argument named DISPID_PROPERTYPUT, or the only one. */
@@ -420,16 +441,18 @@ static HRESULT place_arguments(ccw_invocation *inv)
             set_arg_error(inv, 0);
             return DISP_E_PARAMNOTFOUND;
         }
-        inv->from[0] = 0;
-        return S_OK;
-    }
-
-    if (positional > wanted)
+        positional = 1;
+    } else if (positional > wanted) {
         return DISP_E_BADPARAMCOUNT;
-    if (params->cNamedArgs > 0 && wanted == 0)
+    } else if (params->cNamedArgs > 0 && wanted == 0) {
         return DISP_E_NONAMEDARGS;
-    for (i = 0; i < positional; i++)
-        inv->from[i] = params->cArgs - 1 - i;
+    }
+    /* One store per parameter (a separate fill of NO_ARGUMENT first costs
+     * a memset call on every Invoke). */
+    for (i = 0; i < fn->param_count; i++)
+        inv->from[i] = i < positional ? params->cArgs - 1 - i : NO_ARGUMENT;
+    if (fn->invkind & (INVOKE_PROPERTYPUT | INVOKE_PROPERTYPUTREF))
+        return S_OK;
     for (i = 0; i < params->cNamedArgs; i++) {
         DISPID id = params->rgdispidNamedArgs[i];
 
@@ -473,14 +496,13 @@ static bool is_missing(const VARIANT *v)
     return V_VT(v) == VT_ERROR && V_ERROR(v) == DISP_E_PARAMNOTFOUND;
 }
 
-/* A zero of the type: what an [out] slot holds before the call. */
+/* A zero of the type: what an [out] slot holds before the call (an empty
+ * VARIANT for VT_VARIANT).  Written out rather than calling VariantInit,
+ * which only sets vt, through the PLT or oleaut32's import. */
 static void set_zero(VARIANT *v, VARTYPE vt)
 {
-    VariantInit(v);
-    if (vt != VT_VARIANT) {
-        V_VT(v) = vt;
-        V_UI8(v) = 0; /* covers every scalar and pointer */
-    }
+    V_VT(v) = vt == VT_VARIANT ? (VARTYPE)VT_EMPTY : vt;
+    V_UI8(v) = 0; /* covers every scalar and pointer */
 }
 
 /* Parses a default's C text into a VARIANT of the widest kind, for
@@ -653,7 +675,7 @@ static HRESULT own_argument(ccw_invocation *inv, UINT i)
     return S_OK;
 }
 
-static void clear_owned(ccw_invocation *inv)
+static OUT_OF_LINE void clear_owned(ccw_invocation *inv)
 {
     UINT i;
 
@@ -665,7 +687,16 @@ static void clear_owned(ccw_invocation *inv)
     }
 }
 
-static HRESULT fetch_arguments(ccw_invocation *inv)
+/* The common case, tested before anything else: a by-value argument of
+ * exactly the parameter's type that the callee only reads (not [in, out],
+ * not an object to query, not the "missing" marker) is used as it is. */
+static bool shares_argument(const ccw_dispatch_param *param, const VARIANT *src)
+{
+    return V_VT(src) == param->vt && !(param->flags & PARAMFLAG_FOUT) && !param->iid &&
+           !is_missing(src);
+}
+
+static OUT_OF_LINE HRESULT fetch_arguments(ccw_invocation *inv)
 {
     const ccw_dispatch_function *fn = inv->callee;
     UINT i;
@@ -676,10 +707,17 @@ static HRESULT fetch_arguments(ccw_invocation *inv)
         const VARIANT *src = from == NO_ARGUMENT ? NULL : &inv->params->rgvarg[from];
         HRESULT hr;
 
+        if ((param->flags & (PARAMFLAG_FOUT | PARAMFLAG_FRETVAL)) == PARAMFLAG_FOUT &&
+            from != NO_ARGUMENT)
+            inv->write_back |= UINT32_C(1) << i;
         if (!(param->flags & PARAMFLAG_FIN)) {
             /* [out] and [retval]: a zero the callee overwrites. */
             set_zero(&inv->args[i], param->vt);
             inv->owned |= UINT32_C(1) << i;
+            continue;
+        }
+        if (src && shares_argument(param, src)) {
+            inv->args[i] = *src;
             continue;
         }
         if (!src || is_missing(src)) {
@@ -706,6 +744,44 @@ static HRESULT fetch_arguments(ccw_invocation *inv)
     return S_OK;
 }
 
+/* The fast path, taken before placing anything: no named arguments (but
+ * for a put's DISPID_PROPERTYPUT), exactly as many positional arguments as
+ * the function has parameters before an optional [retval], each of them
+ * [in] only and shared (shares_argument).  It gives what place_arguments
+ * and fetch_arguments would, without inv->from, which only a write-back
+ * reads; false leaves nothing owned, for them to start again. */
+static bool fetch_exact_arguments(ccw_invocation *inv)
+{
+    const ccw_dispatch_function *fn = inv->callee;
+    const DISPPARAMS *params = inv->params;
+    USHORT count = caller_param_count(fn);
+    UINT i;
+
+    if (params->cArgs != count)
+        return false;
+    if (params->cNamedArgs &&
+        !((fn->invkind & (INVOKE_PROPERTYPUT | INVOKE_PROPERTYPUTREF)) && params->cNamedArgs == 1 &&
+          params->rgdispidNamedArgs[0] == DISPID_PROPERTYPUT))
+        return false;
+    for (i = 0; i < count; i++) {
+        const ccw_dispatch_param *param = &fn->params[i];
+        const VARIANT *src = &params->rgvarg[count - 1 - i];
+
+        if (!(param->flags & PARAMFLAG_FIN) || !shares_argument(param, src))
+            return false;
+        inv->args[i] = *src;
+    }
+    if (count < fn->param_count) {
+        const ccw_dispatch_param *retval = &fn->params[count];
+
+        if (retval->flags & PARAMFLAG_FIN)
+            return false;
+        set_zero(&inv->args[count], retval->vt);
+        inv->owned = UINT32_C(1) << count;
+    }
+    return true;
+}
+
 CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table *table,
                                    DISPID dispid, REFIID riid, LCID lcid, WORD flags,
                                    DISPPARAMS *params, VARIANT *result, EXCEPINFO *excepinfo,
@@ -721,7 +797,7 @@ CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table
     if (!params || (params->cArgs && !params->rgvarg) || params->cNamedArgs > params->cArgs ||
         (params->cNamedArgs && !params->rgdispidNamedArgs))
         return E_INVALIDARG;
-    member = dispatch_find_member(table, dispid);
+    member = find_member(table, dispid);
     if (!member)
         return DISP_E_MEMBERNOTFOUND;
     inv->callee = choose_function(member, flags);
@@ -737,13 +813,19 @@ CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table
     inv->arg_error = arg_error;
     inv->lcid = lcid;
     inv->owned = 0;
-    hr = place_arguments(inv);
-    if (SUCCEEDED(hr))
-        hr = fetch_arguments(inv);
-    if (FAILED(hr))
-        return hr;
-    /* The callee's failure must not be described by an older error. */
-    SetErrorInfo(0, NULL);
+    inv->write_back = 0;
+    if (!fetch_exact_arguments(inv)) {
+        hr = place_arguments(inv);
+        if (SUCCEEDED(hr))
+            hr = fetch_arguments(inv);
+        if (FAILED(hr))
+            return hr;
+    }
+    /* The callee's failure must not be described by an older error: clear
+     * it, unless every function of the table replaces it when it fails
+     * (ccwgen's thunks do), which spares a call into the COM library. */
+    if (!table->raises_error_info)
+        SetErrorInfo(0, NULL);
     return S_OK;
 }
 
@@ -828,34 +910,49 @@ static HRESULT write_back(ccw_invocation *inv, UINT i)
     return S_OK;
 }
 
-CCW_API HRESULT ccw_dispatch_end(ccw_invocation *inv, HRESULT hr)
+/* The method failed: DISP_E_EXCEPTION, its EXCEPINFO, nothing written back. */
+static OUT_OF_LINE HRESULT end_failed(ccw_invocation *inv, HRESULT hr)
 {
-    const ccw_dispatch_function *fn = inv->callee;
+    if (inv->excepinfo)
+        fill_excepinfo(inv, hr);
+    clear_owned(inv);
+    return DISP_E_EXCEPTION;
+}
+
+/* Write-backs in parameter order, up to the first that fails. */
+static OUT_OF_LINE HRESULT write_back_all(ccw_invocation *inv)
+{
+    HRESULT hr = S_OK;
     UINT i;
 
-    if (inv->result)
-        VariantInit(inv->result);
-    if (FAILED(hr)) {
-        if (inv->excepinfo)
-            fill_excepinfo(inv, hr);
-        clear_owned(inv);
-        return DISP_E_EXCEPTION;
-    }
-    hr = S_OK;
-    for (i = 0; i < fn->param_count; i++) {
-        USHORT flags = fn->params[i].flags;
-
-        if (flags & PARAMFLAG_FRETVAL) {
-            if (inv->result) {
-                *inv->result = inv->args[i];
-                inv->owned &= ~(UINT32_C(1) << i);
-            }
-        } else if ((flags & PARAMFLAG_FOUT) && inv->from[i] != NO_ARGUMENT && SUCCEEDED(hr)) {
+    for (i = 0; inv->write_back && SUCCEEDED(hr); i++) {
+        if (inv->write_back & (UINT32_C(1) << i)) {
+            inv->write_back &= ~(UINT32_C(1) << i);
             hr = write_back(inv, i);
             if (FAILED(hr))
                 set_arg_error(inv, inv->from[i]);
         }
     }
-    clear_owned(inv);
+    return hr;
+}
+
+CCW_API HRESULT ccw_dispatch_end(ccw_invocation *inv, HRESULT hr)
+{
+    const ccw_dispatch_function *fn = inv->callee;
+    USHORT last = (USHORT)(fn->param_count - 1);
+
+    if (inv->result)
+        V_VT(inv->result) = VT_EMPTY; /* what VariantInit does, without the call */
+    if (FAILED(hr))
+        return end_failed(inv, hr);
+    hr = inv->write_back ? write_back_all(inv) : S_OK;
+    /* The [retval] (always last) moves to the result whatever the
+     * write-backs gave. */
+    if (fn->param_count && (fn->params[last].flags & PARAMFLAG_FRETVAL) && inv->result) {
+        *inv->result = inv->args[last];
+        inv->owned &= ~(UINT32_C(1) << last);
+    }
+    if (inv->owned)
+        clear_owned(inv);
     return hr;
 }

@@ -9,11 +9,13 @@ level=${1:-build}
 packages="gcc g++ make pkg-config meson ninja-build clang libclang-dev llvm-dev libcjson-dev
   zlib1g-dev"
 # For the suites: cmocka, valgrind; mingw-w64 to compare com.h with Windows'
-# headers and build the Windows DLLs; Wine (cscript, regsvr32, widl) and Mono
-# as the real clients nobody here wrote; zlib for Windows, as examples/zlib
-# wraps the system's zlib (zlib1g-dev above).
-test_packages="libcmocka-dev valgrind gcc-mingw-w64-x86-64 wine64 wine64-tools
-  mono-mcs mono-runtime libz-mingw-w64-dev"
+# headers and build the Windows DLLs (mingw-w64-tools: the cross file's
+# x86_64-w64-mingw32-pkg-config); Wine (cscript, regsvr32, widl; `wine`: the
+# cross file's exe_wrapper on PATH) and Mono as the real clients nobody here
+# wrote; zlib for Windows, as examples/zlib wraps the system's zlib
+# (zlib1g-dev above).
+test_packages="libcmocka-dev valgrind gcc-mingw-w64-x86-64 mingw-w64-tools wine wine64
+  wine64-tools mono-mcs mono-runtime libz-mingw-w64-dev"
 case $level in
   build) ;;
   test|ci) packages="$packages $test_packages" ;;

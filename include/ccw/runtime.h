@@ -422,7 +422,12 @@ CCW_API HRESULT ccw_class_factory_create(const ccw_class *cls, REFIID riid, void
 
 /* ---- Errors: messages from C implementations -> IErrorInfo (runtime/error.c) */
 
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__MINGW32__) && !defined(__clang__)
+/* libccw is built as C11, so mingw-w64 gives it its own C99 printf (%zu,
+ * %lld), not msvcrt's, whose format checks gcc's `printf` means there.
+ * (clang knows no gnu_printf and checks C99 formats for `printf`.) */
+#define CCW_PRINTF_FORMAT(fmt, first) __attribute__((format(gnu_printf, fmt, first)))
+#elif defined(__GNUC__) || defined(__clang__)
 #define CCW_PRINTF_FORMAT(fmt, first) __attribute__((format(printf, fmt, first)))
 #else
 #define CCW_PRINTF_FORMAT(fmt, first)
@@ -598,6 +603,9 @@ typedef struct ccw_dispatch_table {
     const char *source; /* the class's ProgID: EXCEPINFO's source when a failing
                            method raised no error information; may be NULL */
     bool dual;          /* else custom: type information only */
+    bool raises_error_info; /* every function sets the thread's IErrorInfo
+                               whenever it fails, as ccwgen's thunks do: Invoke
+                               then need not clear a stale one before the call */
     const ccw_dispatch_function *functions; /* vtable order */
     USHORT function_count;
     ccw_dispatch_shape member_shape;
@@ -644,6 +652,7 @@ typedef struct ccw_invocation {
     UINT *arg_error;
     LCID lcid;
     uint32_t owned;                     /* bit i: libccw frees args[i] */
+    uint32_t write_back;                /* bit i: args[i] goes back through rgvarg */
     UINT from[CCW_DISPATCH_MAX_PARAMS]; /* rgvarg index of parameter i, or UINT_MAX */
 } ccw_invocation;
 
@@ -658,17 +667,18 @@ typedef struct ccw_invocation {
 CCW_API uint32_t ccw_dispatch_name_hash(const ccw_dispatch_name *key, uint32_t seed);
 
 /**
- * Shape a name hash (the generator calls this): the smallest power-of-two
- * slot count, and a seed, that give every key a slot of its own; key k
- * goes to slot ccw_dispatch_name_hash(k, seed) & mask.  The result depends
- * only on the keys and their order.
+ * Shape a name hash (the generator calls this): a power-of-two slot count,
+ * and a seed, that give every key a slot of its own; key k goes to slot
+ * ccw_dispatch_name_hash(k, seed) & mask.  The count starts at the smallest
+ * one where a random seed would succeed with probability 1/256 or more
+ * (docs/dispatch.md).  The result depends only on the set of keys.
  *
  * @param out the shape, set on success
  * @param keys the keys
  * @param count how many, 1 to 65536
  * @return S_OK; E_POINTER for a NULL out, keys or folded name; E_INVALIDARG
  *         for a count out of range or two equal keys; E_FAIL if no seed
- *         separates them
+ *         separates them; E_OUTOFMEMORY
  */
 CCW_API HRESULT ccw_dispatch_names_build(ccw_dispatch_shape *out, const ccw_dispatch_name *keys,
                                          size_t count);
@@ -689,7 +699,8 @@ CCW_API uint32_t ccw_dispatch_member_slot(const ccw_dispatch_shape *shape, DISPI
  * @param dispids the DISPIDs
  * @param count how many, 1 to 65536
  * @return S_OK; E_POINTER for a NULL out or dispids; E_INVALIDARG for a
- *         count out of range or a duplicate; E_FAIL if no seed separates them
+ *         count out of range or a duplicate; E_FAIL if no seed separates
+ *         them; E_OUTOFMEMORY
  */
 CCW_API HRESULT ccw_dispatch_members_build(ccw_dispatch_shape *out, const DISPID *dispids,
                                            size_t count);

@@ -51,6 +51,7 @@ static ccw_dispatch_table table = {
     .name = "IBench",
     .iid = &IID_IBench,
     .dual = true,
+    .raises_error_info = true,
     .functions = functions,
     .function_count = MEMBERS,
     .members = members,

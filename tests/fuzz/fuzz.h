@@ -21,7 +21,7 @@
         }                                                                                 \
     } while (0)
 
-/* libFuzzer's entry points (it provides main). */
+/* libFuzzer's entry points (it provides main); Initialize is optional. */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -35,13 +35,6 @@ static void check_tokens(const struct option_list *list, size_t text_len)
     }
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* The parser takes C strings: the text ends at the first NUL. */

@@ -189,13 +189,6 @@ static void check_sys_strings(const uint8_t *data, size_t size, const OLECHAR *u
     free(terminated);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t unit_count = size / sizeof(OLECHAR);

@@ -252,13 +252,6 @@ static void check_text_round_trip(const VARIANT *value, USHORT flags)
     VariantClear(&back);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     reader r = { data, size };

@@ -763,6 +763,63 @@ static void test_invoke_exception_without_error_info(void **state)
     IDispatch_Release(disp);
 }
 
+/* An error object with this description, for the thread's slot. */
+static IErrorInfo *error_info(const OLECHAR *description)
+{
+    ICreateErrorInfo *create;
+    IErrorInfo *info = NULL;
+
+    assert_int_equal(CreateErrorInfo(&create), S_OK);
+    ICreateErrorInfo_SetDescription(create, (LPOLESTR)description);
+    ICreateErrorInfo_QueryInterface(create, &IID_IErrorInfo, (void **)&info);
+    ICreateErrorInfo_Release(create);
+    assert_non_null(info);
+    return info;
+}
+
+/* A table that says its functions raise IErrorInfo whenever they fail
+ * (ccwgen's do) spares the clearing before each call: a successful call
+ * leaves the thread's error alone, a failing one is described by its own.
+ * Without the flag (calc's Fail raises nothing) the error is cleared. */
+static void test_invoke_raising_table_keeps_error_info(void **state)
+{
+    IDispatch *disp = calc_create();
+    IErrorInfo *stale = error_info(u"stale"), *left = NULL;
+    VARIANT args[2], result;
+    DISPPARAMS params = { args, NULL, 2, 0 };
+    EXCEPINFO excepinfo;
+
+    (void)state;
+    V_VT(&args[1]) = VT_I4, V_I4(&args[1]) = 7;
+    V_VT(&args[0]) = VT_I4, V_I4(&args[0]) = 0;
+    VariantInit(&result);
+
+    SetErrorInfo(0, stale);
+    assert_int_equal(invoke(disp, 1, M, &params, &result, NULL, NULL), S_OK);
+    assert_int_equal(V_I4(&result), 7);
+    assert_int_equal(GetErrorInfo(0, &left), S_FALSE);
+
+    calc_dispatch.raises_error_info = true;
+    SetErrorInfo(0, stale);
+    assert_int_equal(invoke(disp, 1, M, &params, &result, NULL, NULL), S_OK);
+    assert_int_equal(V_I4(&result), 7);
+    assert_int_equal(GetErrorInfo(0, &left), S_OK);
+    assert_ptr_equal(left, stale);
+    IErrorInfo_Release(left);
+
+    SetErrorInfo(0, stale);
+    memset(&excepinfo, 0, sizeof(excepinfo));
+    assert_int_equal(invoke(disp, 5, M, &params, &result, &excepinfo, NULL), DISP_E_EXCEPTION);
+    assert_int_equal(excepinfo.scode, ccw_hresult_from_errno(EDOM));
+    assert_bstr_equal(excepinfo.bstrDescription, "division by zero");
+    calc_dispatch.raises_error_info = false;
+    SysFreeString(excepinfo.bstrSource);
+    SysFreeString(excepinfo.bstrDescription);
+    SysFreeString(excepinfo.bstrHelpFile);
+    IErrorInfo_Release(stale);
+    IDispatch_Release(disp);
+}
+
 static void test_invoke_object_argument(void **state)
 {
     IDispatch *disp = calc_create(), *other = calc_create();
@@ -838,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_invoke_inout),
         cmocka_unit_test(test_invoke_exception_from_error_info),
         cmocka_unit_test(test_invoke_exception_without_error_info),
+        cmocka_unit_test(test_invoke_raising_table_keeps_error_info),
         cmocka_unit_test(test_invoke_object_argument),
         cmocka_unit_test(test_invoke_bytes),
         cmocka_unit_test(test_get_type_info_count),

@@ -11,6 +11,7 @@
 #             against the live objects, and INamed (tests/wine/client.c)
 #   vbscript  cscript runs tests/wine/drive.vbs
 #   jscript   cscript runs tests/wine/drive.js
+#   zlib-vbscript, zlib-jscript   cscript runs tests/wine/zlib.vbs, zlib.js
 #   bench     bench_wine_dispatch.exe (tests/bench/bench_wine_dispatch.c)
 set -u
 
@@ -24,6 +25,7 @@ unset DISPLAY WAYLAND_DISPLAY
 
 counter_clsid='{8C5A3F1E-2B7D-4E10-9F6A-1D2C3B4A5E60}'
 arith_clsid='{622449D8-ACCC-4C11-85CE-A71A13C65F03}'
+zlib_clsid='{7D1E3B52-6A4C-4F0E-9B1D-2C3E4F5A6B70}'
 
 fail() {
 	printf 'FAIL: %s\n' "$*"
@@ -65,8 +67,9 @@ prepare_prefix() {
 }
 
 regsvr32() {
-	run regsvr32 /s "$@" "$(winpath "$bin/counter.dll")" "$(winpath "$bin/arith.dll")" ||
-		fail "regsvr32 $* counter.dll arith.dll: exit status $?"
+	run regsvr32 /s "$@" "$(winpath "$bin/counter.dll")" "$(winpath "$bin/arith.dll")" \
+		"$(winpath "$bin/zlib.dll")" ||
+		fail "regsvr32 $* counter.dll arith.dll zlib.dll: exit status $?"
 }
 
 # HKCR as sorted lines "[key] value", one per value (and one per key).
@@ -80,7 +83,7 @@ export_classes() {
 # Registration adds exactly these to HKCR (.reg text: backslashes doubled).
 expected_keys() {
 	for class in "counter Counter Example.Counter $counter_clsid" \
-		"arith Arith WineTest.Arith $arith_clsid"; do
+		"arith Arith WineTest.Arith $arith_clsid" "zlib Codec ZLib.Codec $zlib_clsid"; do
 		# shellcheck disable=SC2086 # the words of $class
 		set -- $class
 		dll=$(winpath "$bin/$1.dll" | sed 's/\\/\\\\/g')
@@ -141,6 +144,14 @@ test_script() {
 		cscript //nologo "$(winpath "$src/tests/wine/$script")" "$erange" "$einval"
 }
 
+# examples/zlib's ZLib.Codec, whose failures carry zlib's own messages.
+test_zlib_script() {
+	script=$1
+	regsvr32
+	require_sentinel "$script: all [0-9]+ checks passed" \
+		cscript //nologo "$(winpath "$src/tests/wine/$script")"
+}
+
 prepare_prefix
 case $test in
 registry) test_registry ;;
@@ -151,6 +162,8 @@ client)
 	;;
 vbscript) test_script drive.vbs ;;
 jscript) test_script drive.js ;;
+zlib-vbscript) test_zlib_script zlib.vbs ;;
+zlib-jscript) test_zlib_script zlib.js ;;
 bench) run "$bin/bench_wine_dispatch.exe" "$(winpath "$bin/arith.tlb")" ;;
-*) echo "usage: $0 WINE WINESERVER BINDIR SRCDIR registry|client|vbscript|jscript|bench" >&2; exit 2 ;;
+*) echo "usage: $0 WINE WINESERVER BINDIR SRCDIR registry|client|vbscript|jscript|zlib-vbscript|zlib-jscript|bench" >&2; exit 2 ;;
 esac

@@ -258,6 +258,7 @@ static const ccw_dispatch_table IBlob_dispatch = {
 	.iid = &IID_IBlob,
 	.source = "Golden.Blob",
 	.dual = true,
+	.raises_error_info = true,
 	.functions = IBlob_dispatch_functions,
 	.function_count = 3,
 	.member_shape = { 0x1715609du, 0x3u },

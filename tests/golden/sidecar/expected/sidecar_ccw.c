@@ -281,6 +281,7 @@ static const ccw_dispatch_table ILedger_dispatch = {
 	.iid = &IID_ILedger,
 	.source = "Acme.Ledger",
 	.dual = true,
+	.raises_error_info = true,
 	.functions = ILedger_dispatch_functions,
 	.function_count = 5,
 	.member_shape = { 0x5384540fu, 0x7u },

@@ -165,6 +165,7 @@ static const ccw_dispatch_table ISizes_dispatch = {
 	.iid = &IID_ISizes,
 	.source = "Acme.Sizes",
 	.dual = true,
+	.raises_error_info = true,
 	.functions = ISizes_dispatch_functions,
 	.function_count = 3,
 	.member_shape = { 0x1715609du, 0x3u },
