@@ -2,7 +2,7 @@
 BUILD ?= build
 MESON ?= meson
 
-.PHONY: all demo test test-sanitize test-valgrind deps clean
+.PHONY: all demo test test-sanitize test-valgrind test-tsan fuzz bench deps clean
 
 all: $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
@@ -33,5 +33,25 @@ VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirec
 test-valgrind: all
 	$(MESON) test -C $(BUILD) --suite unit --print-errorlogs --wrapper '$(VALGRIND)'
 
+# The concurrency tests (meson suite 'threads': reference counts from many
+# threads, the two-thread e2e test, the 8 x 1,000,000 stress test) under
+# ThreadSanitizer, built with clang.
+test-tsan: deps
+	@test -f $(BUILD)-tsan/build.ninja || CC=clang CXX=clang++ $(MESON) setup $(BUILD)-tsan \
+		-Db_sanitize=thread -Db_lundef=false
+	$(MESON) compile -C $(BUILD)-tsan
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+		$(MESON) test -C $(BUILD)-tsan --suite threads --print-errorlogs
+
+# The libFuzzer targets (tests/fuzz), each for FUZZ_SECONDS over its seed
+# corpus; any crash, leak or sanitizer report fails.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@test -f $(BUILD)-fuzz/build.ninja || CC=clang CXX=clang++ $(MESON) setup $(BUILD)-fuzz \
+		-Dfuzzing=enabled
+	$(MESON) compile -C $(BUILD)-fuzz
+	CCW_FUZZ_SECONDS=$(FUZZ_SECONDS) $(MESON) test -C $(BUILD)-fuzz --suite fuzz --print-errorlogs \
+		--timeout-multiplier $$(( $(FUZZ_SECONDS) / 60 + 1 ))
+
 clean:
-	rm -rf $(BUILD) $(BUILD)-sanitize
+	rm -rf $(BUILD) $(BUILD)-sanitize $(BUILD)-tsan $(BUILD)-fuzz

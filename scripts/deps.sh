@@ -14,7 +14,7 @@ packages="gcc g++ make pkg-config meson ninja-build clang libclang-dev llvm-dev 
 # cross file's exe_wrapper on PATH) and Mono as the real clients nobody here
 # wrote; zlib for Windows, as examples/zlib wraps the system's zlib
 # (zlib1g-dev above).
-test_packages="libcmocka-dev valgrind gcc-mingw-w64-x86-64 mingw-w64-tools wine wine64
+test_packages="libcmocka-dev libclang-rt-dev valgrind gcc-mingw-w64-x86-64 mingw-w64-tools wine wine64
   wine64-tools mono-mcs mono-runtime libz-mingw-w64-dev"
 case $level in
   build) ;;

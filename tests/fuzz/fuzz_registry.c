@@ -21,7 +21,14 @@
 
 #include "registry.h"
 
+static char registry_dir[] = "/tmp/ccw-fuzz-registry-XXXXXX";
 static char registry_file[256];
+
+static void remove_registry(void)
+{
+    unlink(registry_file);
+    rmdir(registry_dir);
+}
 
 static void write_registry(const uint8_t *data, size_t size)
 {
@@ -83,13 +90,12 @@ static void check_found_again(const ccw_registry_entry *listed)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    char dir[] = "/tmp/ccw-fuzz-registry-XXXXXX";
-
     (void)argc;
     (void)argv;
-    FUZZ_CHECK(mkdtemp(dir) != NULL);
-    snprintf(registry_file, sizeof(registry_file), "%s/registry.json", dir);
+    FUZZ_CHECK(mkdtemp(registry_dir) != NULL);
+    snprintf(registry_file, sizeof(registry_file), "%s/registry.json", registry_dir);
     FUZZ_CHECK(setenv("CCW_REGISTRY", registry_file, 1) == 0);
+    atexit(remove_registry);
     return 0;
 }
 
