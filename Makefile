@@ -27,6 +27,10 @@ test-sanitize: deps
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 		$(MESON) test -C $(BUILD)-sanitize --print-errorlogs
 
+# Every benchmark, one table of figures and ratios (docs/performance.md).
+bench: all
+	@scripts/bench.sh $(BUILD)
+
 # The runtime's unit suite under valgrind memcheck: 0 errors, 0 leaks.
 VALGRIND = valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect --error-exitcode=1

@@ -239,6 +239,13 @@ int main(int argc, char **argv)
 	       TIME_TARGET, time_ratio <= TIME_TARGET ? "met" : "MISSED");
 	printf("%-20s %10.2f  (target <= %.1f: %s)\n", "RSS ccwgen/clang", rss_ratio,
 	       RSS_TARGET, rss_ratio <= RSS_TARGET ? "met" : "MISSED");
+	/* One row each for `make bench`'s table (scripts/bench.sh). */
+	printf("summary: ccwgen vs clang -fsyntax-only, time | %.1f ms vs %.1f ms | %.2fx | "
+	       "<= %.1fx | %s\n", median_ms[0], median_ms[1], time_ratio, TIME_TARGET,
+	       time_ratio <= TIME_TARGET ? "met" : "MISSED");
+	printf("summary: ccwgen vs clang -fsyntax-only, peak RSS | %.1f MiB vs %.1f MiB | "
+	       "%.2fx | <= %.1fx | %s\n", median_rss[0], median_rss[1], rss_ratio, RSS_TARGET,
+	       rss_ratio <= RSS_TARGET ? "met" : "MISSED");
 	status = 0;
 
 cleanup:

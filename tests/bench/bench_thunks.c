@@ -231,6 +231,17 @@ int main(void)
 	printf("AddRef + Release:\n");
 	print_figures("", refs.thunk);
 
+	/* One row each for `make bench`'s table (scripts/bench.sh). */
+	printf("summary: early-bound scalar call vs direct C call | %.2f ns vs %.2f ns | "
+	       "%.2fx | <= 1.5x | %s\n", scalar.thunk.median, scalar.direct.median, scalar.ratio,
+	       scalar.ratio <= 1.5 ? "met" : "MISSED");
+	printf("summary: early-bound string round trip vs C + memcpy | %.2f ns vs %.2f ns | "
+	       "%.2fx | <= 3x | %s\n", echo.thunk.median, echo.direct.median, echo.ratio,
+	       echo.ratio <= 3.0 ? "met" : "MISSED");
+	printf("summary: QueryInterface (last of four) + Release | %.2f ns | - | - | -\n",
+	       qi.thunk.median);
+	printf("summary: AddRef + Release | %.2f ns | - | - | -\n", refs.thunk.median);
+
 	SysFreeString(f.bstr);
 	free(f.scratch);
 	ISecond_Release(f.second);
