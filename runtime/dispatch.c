@@ -615,6 +615,33 @@ static HRESULT fetch_object(ccw_invocation *inv, UINT i, const VARIANT *src)
     return S_OK;
 }
 
+/* A string where bytes are wanted: its UTF-8 bytes, as DESIGN.md §5 promises
+ * late-bound callers (VariantChangeType would give its UTF-16 bytes). */
+static HRESULT bytes_from_bstr(VARIANT *out, BSTR text)
+{
+    char *utf8;
+    size_t len;
+    SAFEARRAY *bytes;
+    void *data;
+    HRESULT hr;
+
+    hr = ccw_bstr_to_utf8(text, &utf8, &len);
+    if (FAILED(hr))
+        return hr;
+    bytes = len <= 0xFFFFFFFFu ? SafeArrayCreateVector(VT_UI1, 0, (ULONG)len) : NULL;
+    if (!bytes) {
+        ccw_string_free(utf8);
+        return E_OUTOFMEMORY;
+    }
+    SafeArrayAccessData(bytes, &data);
+    memcpy(data, utf8, len);
+    SafeArrayUnaccessData(bytes);
+    ccw_string_free(utf8);
+    V_VT(out) = VT_ARRAY | VT_UI1;
+    V_ARRAY(out) = bytes;
+    return S_OK;
+}
+
 /* The caller's argument, as the parameter's type: shared when it already
  * is that type, converted (and owned) otherwise. */
 static HRESULT fetch_argument(ccw_invocation *inv, UINT i, const VARIANT *src)
@@ -645,6 +672,10 @@ static HRESULT fetch_argument(ccw_invocation *inv, UINT i, const VARIANT *src)
         set_zero(arg, param->vt);
         memcpy(&V_UI1(arg), V_BYREF(src), value_size(param->vt));
         return S_OK;
+    } else if (param->vt == (VT_ARRAY | VT_UI1) && V_VT(src) == VT_BSTR) {
+        hr = bytes_from_bstr(arg, V_BSTR(src));
+    } else if (param->vt == (VT_ARRAY | VT_UI1) && V_VT(src) == (VT_BSTR | VT_BYREF)) {
+        hr = V_BSTRREF(src) ? bytes_from_bstr(arg, *V_BSTRREF(src)) : DISP_E_TYPEMISMATCH;
     } else {
         VariantInit(arg);
         hr = VariantChangeTypeEx(arg, (VARIANT *)src, inv->lcid, 0, param->vt);

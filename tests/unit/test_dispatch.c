@@ -164,6 +164,10 @@ static const invoke_case cases[] = {
     { "hidden Secret by DISPID", 12, M, { NONE }, 0, { 0 }, S_OK, I4(42), U, NO_AFTER },
     { "Peer of Nothing", 13, M, { NOTHING }, 0, { 0 }, S_OK, I4(-1), U, NO_AFTER },
     { "Sum of a string's bytes", 14, M, { STR("AB") }, 0, { 0 }, S_OK, I4(0x41 + 0x42), U, NO_AFTER },
+    /* DESIGN.md §5: a string passed for bytes gives its UTF-8 bytes (C3 A9),
+     * not its UTF-16 ones (E9 00). */
+    { "Sum of a string's UTF-8 bytes", 14, M, { STR("\xC3\xA9") }, 0, { 0 }, S_OK, I4(0xC3 + 0xA9),
+      U, NO_AFTER },
     { "Defaults, all left out", 16, M, { NONE }, 0, { 0 }, S_OK, STR("7 -1 <> 10"), U, NO_AFTER },
     { "Defaults, one given", 16, M, { I4(3) }, 0, { 0 }, S_OK, STR("3 -1 <> 10"), U, NO_AFTER },
     { "Defaults, one named", 16, M, { STR("x") }, 1, { 2 }, S_OK, STR("7 -1 <x> 10"), U, NO_AFTER },

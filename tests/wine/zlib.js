@@ -59,6 +59,8 @@ var version = z.Version();
 check(/^1\.[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(version), "Version is zlib's, 1.x.y: got " + version);
 expectError(function () { return z.Version; }, DISP_E_MEMBERNOTFOUND, "", "Version read as a property");
 
+checkEqual(z.Crc32(0, FOX), 0x414FA339, "Crc32 of the fox (its UTF-8 bytes) is zlib's");
+checkEqual(z.Adler32(1, FOX), 0x5BDC0FDA, "Adler32 of the fox (its UTF-8 bytes) is zlib's");
 checkEqual(z.Crc32(0, ""), 0, "Crc32 of no bytes from 0");
 checkEqual(z.Crc32(4294967295, ""), 4294967295, "Crc32 of no bytes keeps the largest ULONG");
 checkEqual(typeof z.Crc32(0, FOX), "number", "typeof Crc32's result");

@@ -108,6 +108,8 @@ End With
 CheckEqual VarType(z.Crc32(0, FOX)), VT_UI4, "VarType of Crc32's result (ULONG)"
 CheckEqual VarType(z.CompressBound(0)), VT_UI4, "VarType of CompressBound's result (ULONG)"
 
+CheckEqual Hex(z.Crc32(0, FOX)), "414FA339", "Crc32 of the fox (its UTF-8 bytes) is zlib's"
+CheckEqual Hex(z.Adler32(1, FOX)), "5BDC0FDA", "Adler32 of the fox (its UTF-8 bytes) is zlib's"
 CheckEqual Hex(z.Crc32(0, "")), "0", "Crc32 of no bytes from 0"
 CheckEqual Hex(z.Crc32(4294967295, "")), "FFFFFFFF", "Crc32 of no bytes keeps the largest ULONG"
 CheckEqual Hex(z.Crc32(z.Crc32(0, "The quick "), "brown fox jumps over the lazy dog")), _
