@@ -619,6 +619,11 @@ static void check_param(struct function_context *ctx, const struct c_param *c_pa
 			   ctx->fn->name);
 		ctx->failed = true;
 	}
+	if (naming_is_reserved_param(c_param->name)) {
+		diag_error(ck->diags, &c_param->where, "parameter name '%s' is reserved: the "
+			   "generated code's own names start with ccw_ or CCW_", c_param->name);
+		ctx->failed = true;
+	}
 	if (size_ann) {
 		/* An out buffer is the library's: C sets a byte pointer through
 		 * this one and its length through the size_is parameter. */
@@ -1697,6 +1702,53 @@ static void lay_out_interfaces(struct checker *ck)
 	}
 }
 
+/* The parameters' names in the header and IDL (model_param.com_name). */
+static void name_com_params(struct checker *ck, struct model_method *method)
+{
+	static const char *const prefixes[] = { [METHOD_PLAIN] = "", [METHOD_PROPGET] = "get_",
+						[METHOD_PROPPUT] = "put_" };
+	size_t count = method->com_param_count;
+	const char **c_names = calloc(count ? count : 1, sizeof(*c_names));
+	char **com_names = calloc(count ? count : 1, sizeof(*com_names));
+	char *member = malloc(strlen(prefixes[method->kind]) + strlen(method->name) + 1);
+
+	if (!c_names || !com_names || !member) {
+		note_oom(ck);
+		goto done;
+	}
+	strcpy(member, prefixes[method->kind]);
+	strcat(member, method->name);
+	for (size_t i = 0; i < count; i++)
+		c_names[i] = method->com_params[i]->name;
+	/* A returned value is the last COM parameter; its "result" is made up. */
+	if (naming_com_params(c_names, count, method->retval_from_return && count > 0 &&
+			      method->com_params[count - 1] == method->retval_from_return,
+			      member, com_names) < 0) {
+		note_oom(ck);
+		goto done;
+	}
+	for (size_t i = 0; i < count; i++)
+		method->com_params[i]->com_name = com_names[i];
+done:
+	free(c_names);
+	free(com_names);
+	free(member);
+}
+
+static void name_all_com_params(struct checker *ck)
+{
+	if (ck->oom)
+		return; /* names may be missing */
+	for (size_t c = 0; c < ck->model->class_count; c++) {
+		const struct model_class *cls = ck->model->classes[c];
+
+		for (size_t i = 0; i < cls->interface_count; i++) {
+			for (size_t m = 0; m < cls->interfaces[i]->method_count; m++)
+				name_com_params(ck, cls->interfaces[i]->methods[m]);
+		}
+	}
+}
+
 /* ---- GUIDs and classes -------------------------------------------------- */
 
 static void derive_guid(struct checker *ck, struct uuid *out, const char *seed,
@@ -1855,6 +1907,7 @@ struct model *check_build_model(const struct decl_set *decls, const struct check
 			check_function(&ck, &decls->functions[i]);
 	}
 	lay_out_interfaces(&ck);
+	name_all_com_params(&ck);
 	check_classes(&ck);
 	assign_guids(&ck);
 	check_unique_guids(&ck);

@@ -18,6 +18,7 @@
 
 #include <ccw/runtime.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,10 +38,7 @@ struct thunk {
 	const struct model_class *cls;
 	const struct model_interface *iface;
 	const struct model_method *method;
-	bool has_cleanup; /* failures set hr and jump to cleanup: */
-	/* The thunk's own locals: "hr", "rc" and "self", or "ccw_hr", ... when
-	 * a parameter has that name. */
-	const char *hr, *rc, *self;
+	bool has_cleanup; /* failures set ccw_hr and jump to cleanup: */
 };
 
 /* ---- Small spellings ---------------------------------------------------- */
@@ -152,17 +150,17 @@ static void source(struct thunk *t)
  * afterwards it records the HRESULT and jumps to the cleanup:
  *
  *	if (FAILED(...)) {
- *		hr = counter_ccw_fail(E_INVALIDARG, ...);
+ *		ccw_hr = counter_ccw_fail(E_INVALIDARG, ...);
  *		goto cleanup;
  *	}
  *
- * open_failure writes up to `return ` or `hr = `, close_failure the rest.
+ * open_failure writes up to `return ` or `ccw_hr = `, close_failure the rest.
  */
 static void open_failure(struct thunk *t, const char *indent)
 {
 	buffer_printf(t->out, "%s\n%s\t", t->has_cleanup ? " {" : "", indent);
 	if (t->has_cleanup)
-		buffer_printf(t->out, "%s = ", t->hr);
+		buffer_puts(t->out, "ccw_hr = ");
 	else
 		buffer_puts(t->out, "return ");
 }
@@ -311,6 +309,26 @@ static void emit_wrapper(struct emitter *e, const struct model_class *cls)
 
 /* ---- Thunks ------------------------------------------------------------- */
 
+/*
+ * Every name a thunk declares is made from the reserved prefix `ccw_` (which
+ * check.c refuses for C parameters) and, for a parameter, its position in
+ * the COM signature, so that no C parameter name, keyword or macro of the
+ * library can collide with one:
+ *
+ *	ccw_argN    COM argument N, the thunk's parameter
+ *	ccw_cN      its C value (a string's UTF-8, a byte array's data, ...)
+ *	ccw_bufN    the stack buffer of a short string in
+ *	ccw_countN  the element count of a byte buffer
+ *	ccw_comN    a COM value made for the caller, not yet handed over
+ *	ccw_self, ccw_rc, ccw_hr   the C object, the C return status, the result
+ *
+ * The comment above each thunk names the C parameter behind each ccw_argN.
+ */
+static int pos(const struct model_param *param)
+{
+	return param->com_index;
+}
+
 static void emit_signature(struct thunk *t)
 {
 	struct buffer *out = t->out;
@@ -320,8 +338,13 @@ static void emit_signature(struct thunk *t)
 	emit_vtbl_member(out, method);
 	buffer_printf(out, "(%s *This", t->iface->name);
 	for (size_t i = 0; i < method->com_param_count; i++) {
+		const struct model_param *param = method->com_params[i];
+		char name[32];
+
+		snprintf(name, sizeof(name), "ccw_arg%d", pos(param));
 		buffer_puts(out, ", ");
-		emit_com_param(out, method->com_params[i]);
+		emit_declaration(out, emit_com_c_type(&param->type), emit_param_indirection(param),
+				 name);
 	}
 	buffer_puts(out, ")\n");
 }
@@ -336,51 +359,78 @@ static void emit_comment(struct thunk *t)
 		[RESULT_NONNULL] = "; NULL means failure, errno says why",
 		[RESULT_HRESULT] = "; it returns the HRESULT",
 	};
+	size_t column;
 
 	buffer_printf(t->out, "\n/* %s::", t->iface->name);
 	emit_vtbl_member(t->out, method);
 	if (method->c_function)
-		buffer_printf(t->out, " calls %s()%s. */\n", method->c_function,
+		buffer_printf(t->out, " calls %s()%s.", method->c_function,
 			      conventions[method->result]);
 	else
-		buffer_printf(t->out, " %s the field %s. */\n",
+		buffer_printf(t->out, " %s the field %s.",
 			      method->kind == METHOD_PROPGET ? "reads" : "writes", method->c_field);
+	if (method->com_param_count == 0) {
+		buffer_puts(t->out, " */\n");
+		return;
+	}
+	buffer_puts(t->out, "\n * ");
+	column = 3;
+	for (size_t i = 0; i < method->com_param_count; i++) {
+		const struct model_param *param = method->com_params[i];
+		char item[300];
+		int len = snprintf(item, sizeof(item), "ccw_arg%d: %s%s", pos(param),
+				   param->c_index < 0 ? "the return value" : param->name,
+				   i + 1 < method->com_param_count ? "," : ".");
+
+		if (len < 0 || (size_t)len >= sizeof(item))
+			len = (int)strlen(item);
+		if (i > 0 && column + 1 + (size_t)len > 90) {
+			buffer_puts(t->out, "\n * ");
+			column = 3;
+		} else if (i > 0) {
+			buffer_puts(t->out, " ");
+			column++;
+		}
+		buffer_puts(t->out, item);
+		column += (size_t)len;
+	}
+	buffer_puts(t->out, " */\n");
 }
 
-/* Declares the C-side local `c_NAME` of one parameter (or of the returned
- * value), and for strings and objects going out the COM-side `com_NAME`. */
+/* Declares the C-side local `ccw_cN` of one parameter (or of the returned
+ * value), and for values going out the COM-side `ccw_comN`. */
 static void emit_local(struct thunk *t, const struct model_param *param)
 {
 	struct buffer *out = t->out;
 	const struct model_type *type = &param->type;
-	const char *name = param->name;
+	int n = pos(param);
 
 	if (is_inout_passthrough(param))
 		return;
 	if (is_bytes_output(param)) {
 		const struct model_type *length = &model_param_size_param(param)->type;
 
-		buffer_printf(out, "\t%s%sc_%s = NULL;\n\t%s c_%s_count = 0;\n\tSAFEARRAY *com_%s = "
-			      "NULL;\n", c_type(type), ends_with_star(c_type(type)) ? "" : " ", name,
-			      c_type(length), name, name);
+		buffer_printf(out, "\t%s%sccw_c%d = NULL;\n\t%s ccw_count%d = 0;\n"
+			      "\tSAFEARRAY *ccw_com%d = NULL;\n", c_type(type),
+			      ends_with_star(c_type(type)) ? "" : " ", n, c_type(length), n, n);
 		return;
 	}
 	if (type->kind == COM_BYTES) {
-		buffer_printf(out, "\tvoid *c_%s = NULL;\n\tULONG c_%s_count = 0;\n", name, name);
+		buffer_printf(out, "\tvoid *ccw_c%d = NULL;\n\tULONG ccw_count%d = 0;\n", n, n);
 		return;
 	}
 	if (param->direction == DIR_IN) {
 		if (type->kind == COM_STRING)
 			/* A short string is converted on the stack, without malloc. */
-			buffer_printf(out, "\tchar c_%s_buf[CCW_UTF8_BUF_SIZE];\n"
-				      "\tchar *c_%s = NULL;\n", name, name);
+			buffer_printf(out, "\tchar ccw_buf%d[CCW_UTF8_BUF_SIZE];\n"
+				      "\tchar *ccw_c%d = NULL;\n", n, n);
 		else if (type->kind == COM_OBJECT)
-			buffer_printf(out, "\t%s%sc_%s = NULL;\n", type->c_spelling,
-				      ends_with_star(type->c_spelling) ? "" : " ", name);
+			buffer_printf(out, "\t%s%sccw_c%d = NULL;\n", type->c_spelling,
+				      ends_with_star(type->c_spelling) ? "" : " ", n);
 		return;
 	}
-	buffer_printf(out, "\t%s%sc_%s", c_type(type), ends_with_star(c_type(type)) ? "" : " ",
-		      name);
+	buffer_printf(out, "\t%s%sccw_c%d", c_type(type), ends_with_star(c_type(type)) ? "" : " ",
+		      n);
 	if (type->kind == COM_VARIANT)
 		buffer_puts(out, ";\n"); /* VariantInit'd below */
 	else if (is_scalar(type->kind))
@@ -388,9 +438,9 @@ static void emit_local(struct thunk *t, const struct model_param *param)
 	else
 		buffer_puts(out, " = NULL;\n");
 	if (type->kind == COM_STRING)
-		buffer_printf(out, "\tBSTR com_%s = NULL;\n", name);
+		buffer_printf(out, "\tBSTR ccw_com%d = NULL;\n", n);
 	else if (type->kind == COM_OBJECT)
-		buffer_printf(out, "\t%scom_%s = NULL;\n", type->com_name, name);
+		buffer_printf(out, "\t%sccw_com%d = NULL;\n", type->com_name, n);
 }
 
 static void emit_locals(struct thunk *t)
@@ -399,17 +449,17 @@ static void emit_locals(struct thunk *t)
 	struct buffer *out = t->out;
 
 	if (has_self(method))
-		buffer_printf(out, "\tstruct %s *%s = %s_ccw_object(This)->c_object;\n",
-			      t->cls->c_tag, t->self, t->iface->name);
+		buffer_printf(out, "\tstruct %s *ccw_self = %s_ccw_object(This)->c_object;\n",
+			      t->cls->c_tag, t->iface->name);
 	for (size_t i = 0; i < method->com_param_count; i++)
 		emit_local(t, method->com_params[i]);
 	if (method->return_role == RETURN_STATUS) {
 		buffer_puts(out, "\t");
-		emit_declaration(out, c_spelling(method->c_return_spelling), 0, t->rc);
+		emit_declaration(out, c_spelling(method->c_return_spelling), 0, "ccw_rc");
 		buffer_puts(out, ";\n");
 	}
 	if (t->has_cleanup || method->result == RESULT_HRESULT)
-		buffer_printf(out, "\tHRESULT %s = S_OK;\n", t->hr);
+		buffer_puts(out, "\tHRESULT ccw_hr = S_OK;\n");
 	buffer_puts(out, "\n");
 	if (!has_self(method))
 		buffer_puts(out, "\t(void)This; /* a function of the class, not of an object */\n");
@@ -417,7 +467,7 @@ static void emit_locals(struct thunk *t)
 		const struct model_param *param = method->com_params[i];
 
 		if (is_output(param) && param->type.kind == COM_VARIANT)
-			buffer_printf(out, "\tVariantInit(&c_%s);\n", param->name);
+			buffer_printf(out, "\tVariantInit(&ccw_c%d);\n", pos(param));
 	}
 }
 
@@ -433,7 +483,7 @@ static void emit_pointer_checks(struct thunk *t)
 
 		if (!is_output(param))
 			continue;
-		buffer_printf(t->out, "\tif (!%s)", param->name);
+		buffer_printf(t->out, "\tif (!ccw_arg%d)", pos(param));
 		emit_failure(t, "\t", "E_POINTER", "'%s' is a NULL pointer", param->name);
 	}
 	t->has_cleanup = cleanup;
@@ -444,36 +494,39 @@ static void emit_pointer_checks(struct thunk *t)
 		if (!output_holds_resource(param))
 			continue;
 		if (param->type.kind == COM_VARIANT)
-			buffer_printf(t->out, "\tVariantInit(%s);\n", param->name);
+			buffer_printf(t->out, "\tVariantInit(ccw_arg%d);\n", pos(param));
 		else
-			buffer_printf(t->out, "\t*%s = NULL;\n", param->name);
+			buffer_printf(t->out, "\t*ccw_arg%d = NULL;\n", pos(param));
 	}
 }
 
-/* `(int)n`, `*n != VARIANT_FALSE`: the COM scalar `prefix name` as the C
- * type. */
-static void emit_scalar_to_c(struct buffer *out, const struct model_type *type,
-			     const char *prefix, const char *name)
+/* `(int)ccw_arg0`, `*ccw_arg0 != VARIANT_FALSE`: the COM scalar `prefix`
+ * ccw_argN as the C type. */
+static void emit_scalar_to_c(struct buffer *out, const struct model_param *param,
+			     const char *prefix)
 {
+	const struct model_type *type = &param->type;
+
 	if (type->kind == COM_BOOL)
-		buffer_printf(out, "%s%s != VARIANT_FALSE", prefix, name);
+		buffer_printf(out, "%sccw_arg%d != VARIANT_FALSE", prefix, pos(param));
 	else if (type->kind == COM_VARIANT_BOOL || type->kind == COM_HRESULT)
-		buffer_printf(out, "%s%s", prefix, name);
+		buffer_printf(out, "%sccw_arg%d", prefix, pos(param));
 	else
-		buffer_printf(out, "(%s)%s%s", c_type(type), prefix, name);
+		buffer_printf(out, "(%s)%sccw_arg%d", c_type(type), prefix, pos(param));
 }
 
-/* `(LONG)c_n`, `c_n ? VARIANT_TRUE : VARIANT_FALSE`: the C scalar `c_name`
- * for COM. */
-static void emit_scalar_to_com(struct buffer *out, const struct model_type *type,
-			       const char *name)
+/* `(LONG)ccw_c0`, `ccw_c0 ? VARIANT_TRUE : VARIANT_FALSE`: the C scalar
+ * ccw_cN for COM. */
+static void emit_scalar_to_com(struct buffer *out, const struct model_param *param)
 {
+	const struct model_type *type = &param->type;
+
 	if (type->kind == COM_BOOL)
-		buffer_printf(out, "c_%s ? VARIANT_TRUE : VARIANT_FALSE", name);
+		buffer_printf(out, "ccw_c%d ? VARIANT_TRUE : VARIANT_FALSE", pos(param));
 	else if (type->kind == COM_VARIANT_BOOL || type->kind == COM_HRESULT)
-		buffer_printf(out, "c_%s", name);
+		buffer_printf(out, "ccw_c%d", pos(param));
 	else
-		buffer_printf(out, "(%s)c_%s", type->com_name, name);
+		buffer_printf(out, "(%s)ccw_c%d", type->com_name, pos(param));
 }
 
 /* The most elements a length parameter of this kind can carry, when that is
@@ -494,16 +547,16 @@ static void emit_bytes_input(struct thunk *t, const struct model_param *param)
 {
 	struct buffer *out = t->out;
 	const char *limit = param->size_is ? length_limit(param->size_is->type.kind) : NULL;
+	int n = pos(param);
 
 	buffer_puts(out, "\tif (FAILED(");
 	lib(out, t->model);
-	buffer_printf(out, "_ccw_bytes(%s%s, &c_%s, &c_%s_count)))",
-		      param->direction == DIR_INOUT ? "*" : "", param->name, param->name,
-		      param->name);
+	buffer_printf(out, "_ccw_bytes(%sccw_arg%d, &ccw_c%d, &ccw_count%d)))",
+		      param->direction == DIR_INOUT ? "*" : "", n, n, n);
 	emit_failure(t, "\t", "E_INVALIDARG", "'%s' is not a one-dimensional array of bytes",
 		     param->name);
 	if (limit) {
-		buffer_printf(out, "\tif (c_%s_count > %s)", param->name, limit);
+		buffer_printf(out, "\tif (ccw_count%d > %s)", n, limit);
 		emit_failure(t, "\t", "E_INVALIDARG",
 			     "'%s' holds more bytes than the C function takes", param->name);
 	}
@@ -513,15 +566,16 @@ static void emit_object_input(struct thunk *t, const struct model_param *param)
 {
 	struct buffer *out = t->out;
 	const struct model_interface *iface = param->type.object_class->default_interface;
+	int n = pos(param);
 
-	buffer_printf(out, "\tif (%s) {\n", param->name);
+	buffer_printf(out, "\tif (ccw_arg%d) {\n", n);
 	buffer_printf(out, "\t\t/* Only this component's own %s objects have a C object. */\n",
 		      param->type.object_class->name);
-	buffer_printf(out, "\t\tif (%s->lpVtbl != &%s_vtbl)", param->name, iface->name);
+	buffer_printf(out, "\t\tif (ccw_arg%d->lpVtbl != &%s_vtbl)", n, iface->name);
 	emit_failure(t, "\t\t", "E_INVALIDARG", "'%s' is not an object of this component",
 		     param->name);
-	buffer_printf(out, "\t\tc_%s = %s_ccw_object(%s)->c_object;\n\t}\n", param->name,
-		      iface->name, param->name);
+	buffer_printf(out, "\t\tccw_c%d = %s_ccw_object(ccw_arg%d)->c_object;\n\t}\n", n,
+		      iface->name, n);
 }
 
 static void emit_inputs(struct thunk *t)
@@ -531,18 +585,19 @@ static void emit_inputs(struct thunk *t)
 
 	for (size_t i = 0; i < method->com_param_count; i++) {
 		const struct model_param *param = method->com_params[i];
+		int n = pos(param);
 
 		if (param->type.kind == COM_BYTES && !is_bytes_output(param)) {
 			emit_bytes_input(t, param);
 		} else if (param->direction == DIR_INOUT && !is_inout_passthrough(param)) {
-			buffer_printf(out, "\tc_%s = ", param->name);
-			emit_scalar_to_c(out, &param->type, "*", param->name);
+			buffer_printf(out, "\tccw_c%d = ", n);
+			emit_scalar_to_c(out, param, "*");
 			buffer_puts(out, ";\n");
 		} else if (param->direction == DIR_IN && param->type.kind == COM_STRING) {
-			buffer_printf(out, "\t%s = ccw_bstr_to_utf8_buf(%s, c_%s_buf, sizeof(c_%s_buf), "
-				      "&c_%s, NULL);\n\tif (FAILED(%s))", t->hr, param->name,
-				      param->name, param->name, param->name, t->hr);
-			emit_failure(t, "\t", t->hr, "'%s' could not be converted to UTF-8",
+			buffer_printf(out, "\tccw_hr = ccw_bstr_to_utf8_buf(ccw_arg%d, ccw_buf%d, "
+				      "sizeof(ccw_buf%d), &ccw_c%d, NULL);\n\tif (FAILED(ccw_hr))",
+				      n, n, n, n);
+			emit_failure(t, "\t", "ccw_hr", "'%s' could not be converted to UTF-8",
 				     param->name);
 		} else if (param->direction == DIR_IN && param->type.kind == COM_OBJECT) {
 			emit_object_input(t, param);
@@ -556,23 +611,23 @@ static void emit_argument(struct thunk *t, const struct model_param *param)
 	struct buffer *out = t->out;
 
 	if (param->length_of && is_bytes_output(param->length_of)) {
-		buffer_printf(out, "&c_%s_count", param->length_of->name);
+		buffer_printf(out, "&ccw_count%d", pos(param->length_of));
 	} else if (param->length_of) {
-		buffer_printf(out, "(%s)c_%s_count", param->c_spelling, param->length_of->name);
+		buffer_printf(out, "(%s)ccw_count%d", param->c_spelling, pos(param->length_of));
 	} else if (is_bytes_output(param)) {
-		buffer_printf(out, "&c_%s", param->name);
+		buffer_printf(out, "&ccw_c%d", pos(param));
 	} else if (param->type.kind == COM_BYTES) {
-		buffer_printf(out, "c_%s", param->name);
+		buffer_printf(out, "ccw_c%d", pos(param));
 	} else if (is_inout_passthrough(param)) {
-		buffer_puts(out, param->name);
+		buffer_printf(out, "ccw_arg%d", pos(param));
 	} else if (is_output(param)) {
-		buffer_printf(out, "&c_%s", param->name);
+		buffer_printf(out, "&ccw_c%d", pos(param));
 	} else if (param->type.kind == COM_STRING || param->type.kind == COM_OBJECT) {
-		buffer_printf(out, "c_%s", param->name);
+		buffer_printf(out, "ccw_c%d", pos(param));
 	} else if (is_scalar(param->type.kind)) {
-		emit_scalar_to_c(out, &param->type, "", param->name);
+		emit_scalar_to_c(out, param, "");
 	} else {
-		buffer_puts(out, param->name); /* passed through */
+		buffer_printf(out, "ccw_arg%d", pos(param)); /* passed through */
 	}
 }
 
@@ -588,15 +643,15 @@ static void emit_call(struct thunk *t)
 		buffer_puts(out, "\terrno = 0;\n");
 	buffer_puts(out, "\t");
 	if (method->return_role == RETURN_STATUS)
-		buffer_printf(out, "%s = ", t->rc);
+		buffer_puts(out, "ccw_rc = ");
 	else if (method->return_role == RETURN_RETVAL)
-		buffer_printf(out, "c_%s = ", method->retval_from_return->name);
+		buffer_printf(out, "ccw_c%d = ", pos(method->retval_from_return));
 
 	if (method->c_field) {
 		if (method->kind == METHOD_PROPGET) {
-			buffer_printf(out, "%s->%s;\n", t->self, method->c_field);
+			buffer_printf(out, "ccw_self->%s;\n", method->c_field);
 		} else {
-			buffer_printf(out, "%s->%s = ", t->self, method->c_field);
+			buffer_printf(out, "ccw_self->%s = ", method->c_field);
 			emit_argument(t, &method->params[0]);
 			buffer_puts(out, ";\n");
 		}
@@ -604,7 +659,7 @@ static void emit_call(struct thunk *t)
 	}
 	buffer_printf(out, "%s(", method->c_function);
 	if (has_self(method)) {
-		buffer_puts(out, t->self);
+		buffer_puts(out, "ccw_self");
 		first = false;
 	}
 	for (size_t i = 0; i < method->param_count; i++) {
@@ -620,41 +675,40 @@ static void emit_result_check(struct thunk *t)
 {
 	const struct model_method *method = t->method;
 	struct buffer *out = t->out;
-	const char *rc = t->rc;
 	bool negate = false;
 
 	switch (method->result) {
 	case RESULT_VALUE:
 		return;
 	case RESULT_ERRNO:
-		buffer_printf(out, "\tif (%s < 0)", rc);
+		buffer_puts(out, "\tif (ccw_rc < 0)");
 		negate = true;
 		break;
 	case RESULT_MINUS1:
-		buffer_printf(out, "\tif (%s == -1)", rc);
+		buffer_puts(out, "\tif (ccw_rc == -1)");
 		break;
 	case RESULT_BOOL:
-		buffer_printf(out, "\tif (!%s)", rc);
+		buffer_puts(out, "\tif (!ccw_rc)");
 		break;
 	case RESULT_NONNULL:
-		buffer_printf(out, "\tif (!c_%s)", method->retval_from_return->name);
+		buffer_printf(out, "\tif (!ccw_c%d)", pos(method->retval_from_return));
 		break;
 	case RESULT_HRESULT:
-		buffer_printf(out, "\tif (FAILED(%s))", rc);
+		buffer_puts(out, "\tif (FAILED(ccw_rc))");
 		open_failure(t, "\t");
-		buffer_printf(out, "ccw_error_raise(%s, ", rc);
+		buffer_puts(out, "ccw_error_raise(ccw_rc, ");
 		source(t);
 		buffer_printf(out, ", &IID_%s, NULL);\n", t->iface->name);
 		close_failure(t, "\t");
-		buffer_printf(out, "\t%s = %s; /* S_FALSE and other successes reach the caller */\n",
-			      t->hr, rc);
+		buffer_puts(out, "\tccw_hr = ccw_rc; /* S_FALSE and other successes reach the "
+			    "caller */\n");
 		return;
 	}
 	/* The library's pending message, if it set one, is the description. */
 	open_failure(t, "\t");
 	lib(out, t->model);
 	if (negate)
-		buffer_printf(out, "_ccw_fail_errno(-%s, ", rc);
+		buffer_puts(out, "_ccw_fail_errno(-ccw_rc, ");
 	else
 		buffer_puts(out, "_ccw_fail_errno(errno, ");
 	source(t);
@@ -671,20 +725,21 @@ static void emit_output_conversions(struct thunk *t)
 	for (size_t i = 0; i < method->com_param_count; i++) {
 		const struct model_param *param = method->com_params[i];
 		const char *name = param->name;
+		int n = pos(param);
 
 		if (!is_output(param))
 			continue;
 		if (is_bytes_output(param)) {
-			buffer_printf(out, "\t%s = ", t->hr);
+			buffer_puts(out, "\tccw_hr = ");
 			lib(out, t->model);
-			buffer_printf(out, "_ccw_bytes_out(c_%s, (ULONGLONG)c_%s_count, &com_%s);\n"
-				      "\tif (FAILED(%s))", name, name, name, t->hr);
-			emit_failure(t, "\t", t->hr, "the library's '%s' does not fit in a SAFEARRAY",
-				     name);
+			buffer_printf(out, "_ccw_bytes_out(ccw_c%d, (ULONGLONG)ccw_count%d, "
+				      "&ccw_com%d);\n\tif (FAILED(ccw_hr))", n, n, n);
+			emit_failure(t, "\t", "ccw_hr", "the library's '%s' does not fit in a "
+				     "SAFEARRAY", name);
 		} else if (param->type.kind == COM_STRING) {
-			buffer_printf(out, "\t%s = ccw_bstr_from_utf8(c_%s, CCW_NUL_TERMINATED, "
-				      "&com_%s);\n\tif (FAILED(%s))", t->hr, name, name, t->hr);
-			emit_failure(t, "\t", t->hr, "the library's '%s' could not be converted "
+			buffer_printf(out, "\tccw_hr = ccw_bstr_from_utf8(ccw_c%d, CCW_NUL_TERMINATED, "
+				      "&ccw_com%d);\n\tif (FAILED(ccw_hr))", n, n);
+			emit_failure(t, "\t", "ccw_hr", "the library's '%s' could not be converted "
 				     "from UTF-8", name);
 		} else if (param->type.kind == COM_OBJECT) {
 			const struct model_class *cls = param->type.object_class;
@@ -696,17 +751,18 @@ static void emit_output_conversions(struct thunk *t)
 			const char *indent = may_be_null ? "\t\t" : "\t";
 
 			if (may_be_null)
-				buffer_printf(out, "\tif (c_%s) {\n", name);
+				buffer_printf(out, "\tif (ccw_c%d) {\n", n);
 			buffer_printf(out, "%s/* Transfer %s: the wrapper %s the C object. */\n", indent,
 				      owns ? "full" : "none", owns ? "owns" : "borrows");
-			buffer_printf(out, "%s%s = %s_ccw_wrap(%sc_%s, %s, &IID_%s, (void **)&com_%s);\n",
-				      indent, t->hr, cls->c_tag, param->type.c_const ? "(void *)" : "",
-				      name, owns ? "true" : "false", cls->default_interface->name, name);
+			buffer_printf(out, "%sccw_hr = %s_ccw_wrap(%sccw_c%d, %s, &IID_%s, "
+				      "(void **)&ccw_com%d);\n", indent, cls->c_tag,
+				      param->type.c_const ? "(void *)" : "", n,
+				      owns ? "true" : "false", cls->default_interface->name, n);
 			if (owns)
-				buffer_printf(out, "%sc_%s = NULL; /* taken by the wrapper, even on "
-					      "failure */\n", indent, name);
-			buffer_printf(out, "%sif (FAILED(%s))", indent, t->hr);
-			emit_failure(t, indent, t->hr, "could not wrap '%s'", name);
+				buffer_printf(out, "%sccw_c%d = NULL; /* taken by the wrapper, even on "
+					      "failure */\n", indent, n);
+			buffer_printf(out, "%sif (FAILED(ccw_hr))", indent);
+			emit_failure(t, indent, "ccw_hr", "could not wrap '%s'", name);
 			if (may_be_null)
 				buffer_puts(out, "\t}\n");
 		}
@@ -721,25 +777,26 @@ static void emit_output_moves(struct thunk *t)
 
 	for (size_t i = 0; i < method->com_param_count; i++) {
 		const struct model_param *param = method->com_params[i];
-		const char *name = param->name;
+		int n = pos(param);
 
 		if (!is_output(param) || is_inout_passthrough(param) ||
 		    (param->type.kind == COM_BYTES && !is_bytes_output(param)))
 			continue;
 		switch (param->type.kind) {
 		case COM_STRING: case COM_OBJECT: case COM_BYTES:
-			buffer_printf(out, "\t*%s = com_%s;\n\tcom_%s = NULL;\n", name, name, name);
+			buffer_printf(out, "\t*ccw_arg%d = ccw_com%d;\n\tccw_com%d = NULL;\n", n, n,
+				      n);
 			break;
 		case COM_VARIANT:
-			buffer_printf(out, "\t*%s = c_%s;\n\tVariantInit(&c_%s);\n", name, name,
-				      name);
+			buffer_printf(out, "\t*ccw_arg%d = ccw_c%d;\n\tVariantInit(&ccw_c%d);\n", n,
+				      n, n);
 			break;
 		case COM_BSTR: case COM_UNKNOWN: case COM_DISPATCH:
-			buffer_printf(out, "\t*%s = c_%s;\n\tc_%s = NULL;\n", name, name, name);
+			buffer_printf(out, "\t*ccw_arg%d = ccw_c%d;\n\tccw_c%d = NULL;\n", n, n, n);
 			break;
 		default:
-			buffer_printf(out, "\t*%s = ", name);
-			emit_scalar_to_com(out, &param->type, name);
+			buffer_printf(out, "\t*ccw_arg%d = ", n);
+			emit_scalar_to_com(out, param);
 			buffer_puts(out, ";\n");
 			break;
 		}
@@ -755,12 +812,12 @@ static void emit_cleanup(struct thunk *t)
 	buffer_puts(out, "cleanup:\n");
 	for (size_t i = 0; i < method->com_param_count; i++) {
 		const struct model_param *param = method->com_params[i];
-		const char *name = param->name;
+		const char *unconst = param->type.c_const ? "(void *)" : "";
+		int n = pos(param);
 
 		if (param->direction == DIR_IN) {
 			if (param->type.kind == COM_STRING)
-				buffer_printf(out, "\tccw_string_free_buf(c_%s, c_%s_buf);\n", name,
-					      name);
+				buffer_printf(out, "\tccw_string_free_buf(ccw_c%d, ccw_buf%d);\n", n, n);
 			continue;
 		}
 		if (is_inout_passthrough(param))
@@ -768,55 +825,43 @@ static void emit_cleanup(struct thunk *t)
 		switch (param->type.kind) {
 		case COM_STRING:
 			if (param->transfer == TRANSFER_FULL)
-				buffer_printf(out, "\tfree(%sc_%s); /* transfer full */\n",
-					      param->type.c_const ? "(void *)" : "", name);
-			buffer_printf(out, "\tSysFreeString(com_%s);\n", name);
+				buffer_printf(out, "\tfree(%sccw_c%d); /* transfer full */\n", unconst,
+					      n);
+			buffer_printf(out, "\tSysFreeString(ccw_com%d);\n", n);
 			break;
 		case COM_OBJECT: {
 			const struct model_class *cls = param->type.object_class;
 
 			if (param->transfer == TRANSFER_FULL && cls->destructor)
-				buffer_printf(out, "\tif (c_%s) /* transfer full, not wrapped */\n"
-					      "\t\t%s(%sc_%s);\n", name, cls->destructor,
-					      param->type.c_const ? "(void *)" : "", name);
-			buffer_printf(out, "\tif (com_%s)\n\t\tcom_%s->lpVtbl->Release(com_%s);\n",
-				      name, name, name);
+				buffer_printf(out, "\tif (ccw_c%d) /* transfer full, not wrapped */\n"
+					      "\t\t%s(%sccw_c%d);\n", n, cls->destructor, unconst, n);
+			buffer_printf(out, "\tif (ccw_com%d)\n\t\tccw_com%d->lpVtbl->Release("
+				      "ccw_com%d);\n", n, n, n);
 			break;
 		}
 		case COM_BYTES:
 			if (!is_bytes_output(param))
 				break;
 			if (param->transfer == TRANSFER_FULL)
-				buffer_printf(out, "\tfree(%sc_%s); /* transfer full */\n",
-					      param->type.c_const ? "(void *)" : "", name);
-			buffer_printf(out, "\tSafeArrayDestroy(com_%s);\n", name);
+				buffer_printf(out, "\tfree(%sccw_c%d); /* transfer full */\n", unconst,
+					      n);
+			buffer_printf(out, "\tSafeArrayDestroy(ccw_com%d);\n", n);
 			break;
 		case COM_BSTR:
-			buffer_printf(out, "\tSysFreeString(c_%s);\n", name);
+			buffer_printf(out, "\tSysFreeString(ccw_c%d);\n", n);
 			break;
 		case COM_VARIANT:
-			buffer_printf(out, "\tVariantClear(&c_%s);\n", name);
+			buffer_printf(out, "\tVariantClear(&ccw_c%d);\n", n);
 			break;
 		case COM_UNKNOWN: case COM_DISPATCH:
-			buffer_printf(out, "\tif (c_%s)\n\t\tc_%s->lpVtbl->Release(c_%s);\n", name,
-				      name, name);
+			buffer_printf(out, "\tif (ccw_c%d)\n\t\tccw_c%d->lpVtbl->Release(ccw_c%d);\n",
+				      n, n, n);
 			break;
 		default:
 			break;
 		}
 	}
-	buffer_printf(out, "\treturn %s;\n", t->hr);
-}
-
-/* `name`, unless a parameter of the method already has it. */
-static const char *local_name(const struct model_method *method, const char *name,
-			      const char *fallback)
-{
-	for (size_t i = 0; i < method->param_count; i++) {
-		if (strcmp(method->params[i].name, name) == 0)
-			return fallback;
-	}
-	return name;
+	buffer_puts(out, "\treturn ccw_hr;\n");
 }
 
 static bool thunk_needs_cleanup(const struct model_method *method)
@@ -834,9 +879,7 @@ static bool thunk_needs_cleanup(const struct model_method *method)
 static void emit_thunk(struct emitter *e, const struct model_class *cls,
 		       const struct model_interface *iface, const struct model_method *method)
 {
-	struct thunk t = { e->out, e->model, cls, iface, method, thunk_needs_cleanup(method),
-			   local_name(method, "hr", "ccw_hr"), local_name(method, "rc", "ccw_rc"),
-			   local_name(method, "self", "ccw_self") };
+	struct thunk t = { e->out, e->model, cls, iface, method, thunk_needs_cleanup(method) };
 
 	emit_comment(&t);
 	emit_signature(&t);
@@ -851,7 +894,8 @@ static void emit_thunk(struct emitter *e, const struct model_class *cls,
 	if (t.has_cleanup)
 		emit_cleanup(&t);
 	else
-		buffer_printf(t.out, "\treturn %s;\n", method->result == RESULT_HRESULT ? t.hr : "S_OK");
+		buffer_printf(t.out, "\treturn %s;\n",
+			      method->result == RESULT_HRESULT ? "ccw_hr" : "S_OK");
 	buffer_puts(t.out, "}\n");
 }
 

@@ -62,7 +62,7 @@ void emit_declaration(struct buffer *out, const char *type, unsigned stars, cons
 void emit_com_param(struct buffer *out, const struct model_param *param)
 {
 	emit_declaration(out, emit_com_c_type(&param->type), emit_param_indirection(param),
-			 param->name);
+			 param->com_name);
 }
 
 void emit_vtbl_member(struct buffer *out, const struct model_method *method)

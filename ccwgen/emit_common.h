@@ -35,7 +35,7 @@ unsigned emit_param_indirection(const struct model_param *param);
  * hand-written C (`LONG n`, `ISnapshot **last`). */
 void emit_declaration(struct buffer *out, const char *type, unsigned stars, const char *name);
 
-/* One COM parameter of a vtable slot or thunk: `LONG *result`. */
+/* One COM parameter of a vtable slot, by its header name: `LONG *result`. */
 void emit_com_param(struct buffer *out, const struct model_param *param);
 
 /* The member of the vtable: `Add`, `get_Value`, `put_Value`. */

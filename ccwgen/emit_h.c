@@ -75,7 +75,7 @@ static void emit_method_call_macro(struct buffer *out, const struct model_interf
 		out->failed = true;
 	} else {
 		for (size_t i = 0; i < method->com_param_count; i++)
-			names[i] = method->com_params[i]->name;
+			names[i] = method->com_params[i]->com_name;
 		emit_call_macro(out, iface->name, member.data, names, method->com_param_count);
 	}
 	buffer_free(&member);

@@ -66,7 +66,7 @@ static void emit_param(struct buffer *out, const struct model_param *param)
 		emit_default_value(out, param);
 	buffer_puts(out, "] ");
 	emit_declaration(out, idl_type(&param->type), param->direction == DIR_IN ? 0 : 1,
-			 param->name);
+			 param->com_name);
 }
 
 static void emit_method(struct buffer *out, const struct model_method *method)

@@ -34,6 +34,7 @@ static void model_type_free(struct model_type *type)
 static void model_param_free(struct model_param *param)
 {
 	free(param->name);
+	free(param->com_name);
 	free(param->c_spelling);
 	free(param->default_value);
 	model_type_free(&param->type);

@@ -77,7 +77,9 @@ enum transfer_kind { TRANSFER_NONE_APPLICABLE, TRANSFER_FULL, TRANSFER_NONE };
 
 struct model_param {
 	struct location where;
-	char *name;
+	char *name;           /* the C name ("result" for the C return value) */
+	char *com_name;       /* the name in the header and IDL: `name`, renamed when it is a
+			       * keyword or taken (naming_com_params) */
 	int c_index;          /* position in the C call; -1 for the C return value */
 	int com_index;        /* position in the COM signature; -1 when hidden (a size_is length) */
 	enum param_direction direction;

@@ -6,6 +6,7 @@
 #define CCWGEN_NAMING_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "model.h"
 
@@ -27,5 +28,27 @@ bool naming_is_identifier(const char *name);
 /* A ProgID as COM accepts it: at most 39 characters, starting with a letter,
  * letters, digits and dots only (and not ending with a dot). */
 bool naming_is_progid(const char *progid);
+
+/* Whether a C parameter name starts with `ccw_` or `CCW_`, the prefixes of
+ * the names ccwgen gives its own locals, helpers and macros. */
+bool naming_is_reserved_param(const char *name);
+
+/* Whether `name` cannot be a parameter name in the generated header or IDL
+ * as it is: a keyword of C, C++ or IDL (MIDL, widl), a macro the Windows COM
+ * headers define (`interface`, `small`, `IN`, ...), `This` or `lpVtbl`. */
+bool naming_is_keyword(const char *name);
+
+/*
+ * The names of one COM signature's parameters in the header and the IDL:
+ * each C name, with '_' appended while it is a keyword (above), the vtable
+ * member `member` (the call macros' bodies name it), the C name of a later
+ * parameter, or the new name of an earlier one. So `in` becomes `in_`, and
+ * `new` before `new_` becomes `new__`. With `last_is_made_up` the last name
+ * is not a C parameter's (the C return value's "result"), so it yields to
+ * the others. `out[i]` is malloc'd for each of the `count` names; returns 0,
+ * or -1 (nothing left allocated) when memory ran out.
+ */
+int naming_com_params(const char *const *c_names, size_t count, bool last_is_made_up,
+		      const char *member, char **out);
 
 #endif

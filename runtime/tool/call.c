@@ -3,7 +3,8 @@
  * line, which sees a component only through IDispatch and ITypeInfo, as a
  * script host does.
  *
- *   ccw call [--library PATH.so] PROGID|{CLSID} MEMBER [--put] [ARG|NAME:=ARG ...]
+ *   ccw call [--library PATH.so] PROGID|{CLSID} [IFACE.]MEMBER [--put] [ARG|NAME:=ARG ...]
+ *            [--then [IFACE.]MEMBER ...]
  *   ccw describe [--library PATH.so] PROGID|{CLSID}
  *
  * An argument that reads as an integer becomes VT_I4 (VT_I8 when it does not
@@ -11,6 +12,12 @@
  * string; NAME:=ARG is a named argument.  Without --put the member is
  * invoked as VBScript does, DISPATCH_METHOD | DISPATCH_PROPERTYGET; with
  * --put its one argument is assigned (DISPATCH_PROPERTYPUT).
+ *
+ * A member is looked up on the object's default interface; IFACE.MEMBER
+ * names another dual interface of its coclass, and a member the default
+ * interface lacks is looked for on the others (through the coclass's type
+ * information), then called through that interface's own IDispatch.
+ * `--then` separates calls made one after the other on the same object.
  *
  * The object comes from the activation registry (CoCreateInstance), or with
  * --library from the component's own DllGetClassObject; a ProgID is then
@@ -271,6 +278,159 @@ static bool parse_target(char **args, const char **library, const char **key, ch
     *key = args[0];
     *rest = args + 1;
     return true;
+}
+
+/* ---- The coclass's interfaces ------------------------------------------- */
+
+/* The type information of interface `impl` of `coclass`, and its flags. */
+static ITypeInfo *implemented(ITypeInfo *coclass, UINT impl, INT *flags)
+{
+    ITypeInfo *iface = NULL;
+    HREFTYPE ref;
+
+    *flags = 0;
+    if (FAILED(ITypeInfo_GetImplTypeFlags(coclass, impl, flags)) ||
+        FAILED(ITypeInfo_GetRefTypeOfImplType(coclass, impl, &ref)) ||
+        FAILED(ITypeInfo_GetRefTypeInfo(coclass, ref, &iface)))
+        return NULL;
+    return iface;
+}
+
+static bool same_guid(ITypeInfo *a, ITypeInfo *b)
+{
+    TYPEATTR *attr_a, *attr_b;
+    bool same = false;
+
+    if (SUCCEEDED(ITypeInfo_GetTypeAttr(a, &attr_a))) {
+        if (SUCCEEDED(ITypeInfo_GetTypeAttr(b, &attr_b))) {
+            same = IsEqualGUID(&attr_a->guid, &attr_b->guid);
+            ITypeInfo_ReleaseTypeAttr(b, attr_b);
+        }
+        ITypeInfo_ReleaseTypeAttr(a, attr_a);
+    }
+    return same;
+}
+
+/* The coclass whose default interface `info` describes; NULL when there is
+ * no type library or no such coclass. */
+static ITypeInfo *coclass_of(ITypeInfo *info)
+{
+    ITypeLib *lib = NULL;
+    ITypeInfo *found = NULL;
+    UINT index, count, i;
+
+    if (FAILED(ITypeInfo_GetContainingTypeLib(info, &lib, &index)))
+        return NULL;
+    count = ITypeLib_GetTypeInfoCount(lib);
+    for (i = 0; i < count && !found; i++) {
+        ITypeInfo *coclass = NULL;
+        TYPEATTR *attr = NULL;
+        TYPEKIND kind;
+        UINT impl;
+
+        if (FAILED(ITypeLib_GetTypeInfoType(lib, i, &kind)) || kind != TKIND_COCLASS ||
+            FAILED(ITypeLib_GetTypeInfo(lib, i, &coclass)))
+            continue;
+        if (SUCCEEDED(ITypeInfo_GetTypeAttr(coclass, &attr))) {
+            for (impl = 0; impl < attr->cImplTypes && !found; impl++) {
+                INT flags;
+                ITypeInfo *iface = implemented(coclass, impl, &flags);
+
+                if (iface && (flags & IMPLTYPEFLAG_FDEFAULT) && same_guid(iface, info)) {
+                    ITypeInfo_AddRef(coclass);
+                    found = coclass;
+                }
+                if (iface)
+                    ITypeInfo_Release(iface);
+            }
+            ITypeInfo_ReleaseTypeAttr(coclass, attr);
+        }
+        ITypeInfo_Release(coclass);
+    }
+    ITypeLib_Release(lib);
+    return found;
+}
+
+static char *type_name(ITypeInfo *info)
+{
+    BSTR name = NULL;
+    char *text = NULL;
+
+    if (SUCCEEDED(ITypeInfo_GetDocumentation(info, MEMBERID_NIL, &name, NULL, NULL, NULL)))
+        text = utf8_of(name);
+    SysFreeString(name);
+    return text;
+}
+
+/* The dual interfaces of the object's coclass other than its default one. */
+typedef struct interfaces {
+    UINT count;
+    ITypeInfo *info[MAX_ARGS];
+    char *name[MAX_ARGS];
+    IID iid[MAX_ARGS];
+} interfaces;
+
+static void list_interfaces(IDispatch *disp, interfaces *out)
+{
+    ITypeInfo *info = NULL, *coclass = NULL;
+    TYPEATTR *attr = NULL;
+    UINT impl;
+
+    memset(out, 0, sizeof(*out));
+    if (FAILED(IDispatch_GetTypeInfo(disp, 0, LOCALE_USER_DEFAULT, &info)))
+        return;
+    coclass = coclass_of(info);
+    ITypeInfo_Release(info);
+    if (!coclass)
+        return;
+    if (SUCCEEDED(ITypeInfo_GetTypeAttr(coclass, &attr))) {
+        for (impl = 0; impl < attr->cImplTypes && out->count < MAX_ARGS; impl++) {
+            INT flags;
+            ITypeInfo *iface = implemented(coclass, impl, &flags);
+            TYPEATTR *iattr;
+
+            if (!iface)
+                continue;
+            if (!(flags & IMPLTYPEFLAG_FDEFAULT) &&
+                SUCCEEDED(ITypeInfo_GetTypeAttr(iface, &iattr))) {
+                if (iattr->typekind == TKIND_DISPATCH) {
+                    out->iid[out->count] = iattr->guid;
+                    out->name[out->count] = type_name(iface);
+                    out->info[out->count++] = iface;
+                    iface = NULL;
+                }
+                ITypeInfo_ReleaseTypeAttr(iface ? iface : out->info[out->count - 1], iattr);
+            }
+            if (iface)
+                ITypeInfo_Release(iface);
+        }
+        ITypeInfo_ReleaseTypeAttr(coclass, attr);
+    }
+    ITypeInfo_Release(coclass);
+}
+
+static void free_interfaces(interfaces *list)
+{
+    UINT i;
+
+    for (i = 0; i < list->count; i++) {
+        ITypeInfo_Release(list->info[i]);
+        ccw_string_free(list->name[i]);
+    }
+}
+
+/* Whether the interface described by `info` has a member `name`. */
+static bool has_member(ITypeInfo *info, const char *name)
+{
+    BSTR wide = NULL;
+    MEMBERID id;
+    bool found;
+
+    if (FAILED(ccw_bstr_from_utf8(name, CCW_NUL_TERMINATED, &wide)))
+        return false;
+    found = SUCCEEDED(ITypeInfo_GetIDsOfNames(info, &wide, 1, &id));
+    SysFreeString(wide);
+    return found;
 }
 
 /* ---- Values ------------------------------------------------------------- */

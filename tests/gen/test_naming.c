@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 
+#include "fail_alloc.h"
 #include "naming.h"
 
 static void expect_name(char *got, const char *want)
@@ -85,6 +86,102 @@ static void progids(void **state)
 	assert_false(naming_is_progid("A234567890123456789012345678901234567890"));
 }
 
+static void reserved_params(void **state)
+{
+	(void)state;
+	assert_true(naming_is_reserved_param("ccw_hr"));
+	assert_true(naming_is_reserved_param("CCW_N"));
+	assert_true(naming_is_reserved_param("ccw_"));
+	assert_false(naming_is_reserved_param("ccw"));
+	assert_false(naming_is_reserved_param("Ccw_x"));
+	assert_false(naming_is_reserved_param("my_ccw_x"));
+	assert_false(naming_is_reserved_param("hr"));
+}
+
+static void keywords(void **state)
+{
+	static const char *const words[] = { "CONST", "This", "class", "in", "interface",
+					     "lpVtbl", "new", "out", "retval", "small", "string",
+					     "xor_eq" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		assert_true(naming_is_keyword(words[i]));
+	assert_false(naming_is_keyword("x"));
+	assert_false(naming_is_keyword("this_"));
+	assert_false(naming_is_keyword("Class"));
+	assert_false(naming_is_keyword(""));
+}
+
+/* Runs naming_com_params and compares with the `expected` names. */
+static void expect_com_params(const char *const *c_names, size_t count, bool made_up,
+			      const char *member, const char *const *expected)
+{
+	char *out[8];
+
+	assert_true(count <= 8);
+	assert_int_equal(naming_com_params(c_names, count, made_up, member, out), 0);
+	for (size_t i = 0; i < count; i++) {
+		assert_string_equal(out[i], expected[i]);
+		free(out[i]);
+	}
+}
+
+static void com_param_names(void **state)
+{
+	static const char *const plain[] = { "x", "x_buf", "hr" };
+	static const char *const keyworded[] = { "in", "out", "This", "class" };
+	static const char *const keyworded_com[] = { "in_", "out_", "This_", "class_" };
+	/* new yields to the later C name new_; then new_ keeps it */
+	static const char *const chain[] = { "new", "new_" };
+	static const char *const chain_com[] = { "new__", "new_" };
+	/* a later keyword's new name may not repeat an earlier name */
+	static const char *const chain2[] = { "new_", "new" };
+	static const char *const chain2_com[] = { "new_", "new__" };
+	/* the made-up "result" of a returned value yields to a C "result" */
+	static const char *const result[] = { "result", "result" };
+	static const char *const result_com[] = { "result", "result_" };
+	static const char *const member[] = { "Swap", "get_Value" };
+	static const char *const member_com[] = { "Swap_", "get_Value" };
+
+	(void)state;
+	expect_com_params(plain, 3, false, "Join", plain);
+	expect_com_params(keyworded, 4, false, "Sum", keyworded_com);
+	expect_com_params(chain, 2, false, "F", chain_com);
+	expect_com_params(chain2, 2, false, "F", chain2_com);
+	expect_com_params(result, 2, true, "F", result_com);
+	expect_com_params(member, 2, false, "Swap", member_com);
+	expect_com_params(NULL, 0, true, "F", NULL);
+}
+
+/* Each allocation failing in turn: -1, and nothing left allocated. */
+static void com_param_names_out_of_memory(void **state)
+{
+	static const char *const names[] = { "a", "in", "b", "in_" };
+	char *out[4];
+	unsigned n = 0;
+
+	(void)state;
+	for (;; n++) {
+		long live = fail_alloc_live();
+		int rc;
+
+		fail_alloc_at(n);
+		rc = naming_com_params(names, 4, false, "F", out);
+		if (!fail_alloc_disarm()) {
+			assert_int_equal(rc, 0);
+			assert_string_equal(out[1], "in__");
+			for (size_t i = 0; i < 4; i++)
+				free(out[i]);
+			break;
+		}
+		assert_int_equal(rc, -1);
+		assert_int_equal(fail_alloc_live(), live);
+	}
+	/* four names, and two reallocs to lengthen "in" */
+	assert_int_equal(n, 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -94,6 +191,10 @@ int main(void)
 		cmocka_unit_test(default_interface_is_i_plus_coclass),
 		cmocka_unit_test(identifiers),
 		cmocka_unit_test(progids),
+		cmocka_unit_test(reserved_params),
+		cmocka_unit_test(keywords),
+		cmocka_unit_test(com_param_names),
+		cmocka_unit_test(com_param_names_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

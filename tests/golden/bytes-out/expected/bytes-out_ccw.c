@@ -105,106 +105,109 @@ static ULONG STDMETHODCALLTYPE IBlob_Release(IBlob *This)
 	return ccw_object_release(IBlob_ccw_object(This));
 }
 
-/* IBlob::Read calls blob_read(); a negative return is -errno. */
-static HRESULT STDMETHODCALLTYPE IBlob_Read(IBlob *This, SAFEARRAY **data)
+/* IBlob::Read calls blob_read(); a negative return is -errno.
+ * ccw_arg0: data. */
+static HRESULT STDMETHODCALLTYPE IBlob_Read(IBlob *This, SAFEARRAY **ccw_arg0)
 {
-	struct blob *self = IBlob_ccw_object(This)->c_object;
-	unsigned char *c_data = NULL;
-	size_t c_data_count = 0;
-	SAFEARRAY *com_data = NULL;
-	int rc;
-	HRESULT hr = S_OK;
+	struct blob *ccw_self = IBlob_ccw_object(This)->c_object;
+	unsigned char *ccw_c0 = NULL;
+	size_t ccw_count0 = 0;
+	SAFEARRAY *ccw_com0 = NULL;
+	int ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	if (!data)
+	if (!ccw_arg0)
 		return bytes_out_ccw_fail(E_POINTER, "Golden.Blob", &IID_IBlob,
 			"IBlob.Read: 'data' is a NULL pointer");
-	*data = NULL;
+	*ccw_arg0 = NULL;
 	ccw_error_clear();
-	rc = blob_read(self, &c_data, &c_data_count);
-	if (rc < 0) {
-		hr = bytes_out_ccw_fail_errno(-rc, "Golden.Blob", &IID_IBlob);
+	ccw_rc = blob_read(ccw_self, &ccw_c0, &ccw_count0);
+	if (ccw_rc < 0) {
+		ccw_hr = bytes_out_ccw_fail_errno(-ccw_rc, "Golden.Blob", &IID_IBlob);
 		goto cleanup;
 	}
-	hr = bytes_out_ccw_bytes_out(c_data, (ULONGLONG)c_data_count, &com_data);
-	if (FAILED(hr)) {
-		hr = bytes_out_ccw_fail(hr, "Golden.Blob", &IID_IBlob,
+	ccw_hr = bytes_out_ccw_bytes_out(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Read: the library's 'data' does not fit in a SAFEARRAY");
 		goto cleanup;
 	}
-	*data = com_data;
-	com_data = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	free(c_data); /* transfer full */
-	SafeArrayDestroy(com_data);
-	return hr;
+	free(ccw_c0); /* transfer full */
+	SafeArrayDestroy(ccw_com0);
+	return ccw_hr;
 }
 
-/* IBlob::Peek calls blob_peek(). */
-static HRESULT STDMETHODCALLTYPE IBlob_Peek(IBlob *This, SAFEARRAY **data)
+/* IBlob::Peek calls blob_peek().
+ * ccw_arg0: data. */
+static HRESULT STDMETHODCALLTYPE IBlob_Peek(IBlob *This, SAFEARRAY **ccw_arg0)
 {
-	struct blob *self = IBlob_ccw_object(This)->c_object;
-	const void *c_data = NULL;
-	unsigned int c_data_count = 0;
-	SAFEARRAY *com_data = NULL;
-	HRESULT hr = S_OK;
+	struct blob *ccw_self = IBlob_ccw_object(This)->c_object;
+	const void *ccw_c0 = NULL;
+	unsigned int ccw_count0 = 0;
+	SAFEARRAY *ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
 
-	if (!data)
+	if (!ccw_arg0)
 		return bytes_out_ccw_fail(E_POINTER, "Golden.Blob", &IID_IBlob,
 			"IBlob.Peek: 'data' is a NULL pointer");
-	*data = NULL;
-	blob_peek(self, &c_data, &c_data_count);
-	hr = bytes_out_ccw_bytes_out(c_data, (ULONGLONG)c_data_count, &com_data);
-	if (FAILED(hr)) {
-		hr = bytes_out_ccw_fail(hr, "Golden.Blob", &IID_IBlob,
+	*ccw_arg0 = NULL;
+	blob_peek(ccw_self, &ccw_c0, &ccw_count0);
+	ccw_hr = bytes_out_ccw_bytes_out(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Peek: the library's 'data' does not fit in a SAFEARRAY");
 		goto cleanup;
 	}
-	*data = com_data;
-	com_data = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	SafeArrayDestroy(com_data);
-	return hr;
+	SafeArrayDestroy(ccw_com0);
+	return ccw_hr;
 }
 
-/* IBlob::Xor calls blob_xor(); a negative return is -errno. */
-static HRESULT STDMETHODCALLTYPE IBlob_Xor(IBlob *This, SAFEARRAY *src, SAFEARRAY **dst)
+/* IBlob::Xor calls blob_xor(); a negative return is -errno.
+ * ccw_arg0: src, ccw_arg1: dst. */
+static HRESULT STDMETHODCALLTYPE IBlob_Xor(IBlob *This, SAFEARRAY *ccw_arg0, SAFEARRAY **ccw_arg1)
 {
-	struct blob *self = IBlob_ccw_object(This)->c_object;
-	void *c_src = NULL;
-	ULONG c_src_count = 0;
-	unsigned char *c_dst = NULL;
-	unsigned long c_dst_count = 0;
-	SAFEARRAY *com_dst = NULL;
-	int rc;
-	HRESULT hr = S_OK;
+	struct blob *ccw_self = IBlob_ccw_object(This)->c_object;
+	void *ccw_c0 = NULL;
+	ULONG ccw_count0 = 0;
+	unsigned char *ccw_c1 = NULL;
+	unsigned long ccw_count1 = 0;
+	SAFEARRAY *ccw_com1 = NULL;
+	int ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	if (!dst)
+	if (!ccw_arg1)
 		return bytes_out_ccw_fail(E_POINTER, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: 'dst' is a NULL pointer");
-	*dst = NULL;
-	if (FAILED(bytes_out_ccw_bytes(src, &c_src, &c_src_count))) {
-		hr = bytes_out_ccw_fail(E_INVALIDARG, "Golden.Blob", &IID_IBlob,
+	*ccw_arg1 = NULL;
+	if (FAILED(bytes_out_ccw_bytes(ccw_arg0, &ccw_c0, &ccw_count0))) {
+		ccw_hr = bytes_out_ccw_fail(E_INVALIDARG, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: 'src' is not a one-dimensional array of bytes");
 		goto cleanup;
 	}
 	ccw_error_clear();
-	rc = blob_xor(self, c_src, (size_t)c_src_count, &c_dst, &c_dst_count);
-	if (rc < 0) {
-		hr = bytes_out_ccw_fail_errno(-rc, "Golden.Blob", &IID_IBlob);
+	ccw_rc = blob_xor(ccw_self, ccw_c0, (size_t)ccw_count0, &ccw_c1, &ccw_count1);
+	if (ccw_rc < 0) {
+		ccw_hr = bytes_out_ccw_fail_errno(-ccw_rc, "Golden.Blob", &IID_IBlob);
 		goto cleanup;
 	}
-	hr = bytes_out_ccw_bytes_out(c_dst, (ULONGLONG)c_dst_count, &com_dst);
-	if (FAILED(hr)) {
-		hr = bytes_out_ccw_fail(hr, "Golden.Blob", &IID_IBlob,
+	ccw_hr = bytes_out_ccw_bytes_out(ccw_c1, (ULONGLONG)ccw_count1, &ccw_com1);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: the library's 'dst' does not fit in a SAFEARRAY");
 		goto cleanup;
 	}
-	*dst = com_dst;
-	com_dst = NULL;
+	*ccw_arg1 = ccw_com1;
+	ccw_com1 = NULL;
 cleanup:
-	free(c_dst); /* transfer full */
-	SafeArrayDestroy(com_dst);
-	return hr;
+	free(ccw_c1); /* transfer full */
+	SafeArrayDestroy(ccw_com1);
+	return ccw_hr;
 }
 
 /* The unit's type library, defined at the end. */

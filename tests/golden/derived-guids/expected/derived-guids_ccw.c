@@ -84,17 +84,18 @@ static ULONG STDMETHODCALLTYPE IGizmo_Release(IGizmo *This)
 	return ccw_object_release(IGizmo_ccw_object(This));
 }
 
-/* IGizmo::Spin calls gizmo_spin(). */
-static HRESULT STDMETHODCALLTYPE IGizmo_Spin(IGizmo *This, LONG turns, LONG *result)
+/* IGizmo::Spin calls gizmo_spin().
+ * ccw_arg0: turns, ccw_arg1: the return value. */
+static HRESULT STDMETHODCALLTYPE IGizmo_Spin(IGizmo *This, LONG ccw_arg0, LONG *ccw_arg1)
 {
-	struct gizmo *self = IGizmo_ccw_object(This)->c_object;
-	int c_result = 0;
+	struct gizmo *ccw_self = IGizmo_ccw_object(This)->c_object;
+	int ccw_c1 = 0;
 
-	if (!result)
+	if (!ccw_arg1)
 		return derived_guids_ccw_fail(E_POINTER, "Acme.Gizmo", &IID_IGizmo,
 			"IGizmo.Spin: 'result' is a NULL pointer");
-	c_result = gizmo_spin(self, (int)turns);
-	*result = (LONG)c_result;
+	ccw_c1 = gizmo_spin(ccw_self, (int)ccw_arg0);
+	*ccw_arg1 = (LONG)ccw_c1;
 	return S_OK;
 }
 
@@ -215,9 +216,9 @@ static ULONG STDMETHODCALLTYPE IGizmoAdmin_Release(IGizmoAdmin *This)
 /* IGizmoAdmin::Reset calls gizmo_reset(). */
 static HRESULT STDMETHODCALLTYPE IGizmoAdmin_Reset(IGizmoAdmin *This)
 {
-	struct gizmo *self = IGizmoAdmin_ccw_object(This)->c_object;
+	struct gizmo *ccw_self = IGizmoAdmin_ccw_object(This)->c_object;
 
-	gizmo_reset(self);
+	gizmo_reset(ccw_self);
 	return S_OK;
 }
 
@@ -300,17 +301,18 @@ static ULONG STDMETHODCALLTYPE IPart_Release(IPart *This)
 	return ccw_object_release(IPart_ccw_object(This));
 }
 
-/* IPart::Weight calls part_weight(). */
-static HRESULT STDMETHODCALLTYPE IPart_Weight(IPart *This, LONG *result)
+/* IPart::Weight calls part_weight().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE IPart_Weight(IPart *This, LONG *ccw_arg0)
 {
-	struct part *self = IPart_ccw_object(This)->c_object;
-	int c_result = 0;
+	struct part *ccw_self = IPart_ccw_object(This)->c_object;
+	int ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return derived_guids_ccw_fail(E_POINTER, "derived_guids.Part", &IID_IPart,
 			"IPart.Weight: 'result' is a NULL pointer");
-	c_result = part_weight(self);
-	*result = (LONG)c_result;
+	ccw_c0 = part_weight(ccw_self);
+	*ccw_arg0 = (LONG)ccw_c0;
 	return S_OK;
 }
 

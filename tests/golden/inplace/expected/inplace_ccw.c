@@ -109,311 +109,327 @@ static ULONG STDMETHODCALLTYPE ICounter_Release(ICounter *This)
 	return ccw_object_release(ICounter_ccw_object(This));
 }
 
-/* ICounter::Add calls counter_add(). */
-static HRESULT STDMETHODCALLTYPE ICounter_Add(ICounter *This, LONG n, LONG *result)
+/* ICounter::Add calls counter_add().
+ * ccw_arg0: n, ccw_arg1: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_Add(ICounter *This, LONG ccw_arg0, LONG *ccw_arg1)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	int c_result = 0;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	int ccw_c1 = 0;
 
-	if (!result)
+	if (!ccw_arg1)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Add: 'result' is a NULL pointer");
-	c_result = counter_add(self, (int)n);
-	*result = (LONG)c_result;
+	ccw_c1 = counter_add(ccw_self, (int)ccw_arg0);
+	*ccw_arg1 = (LONG)ccw_c1;
 	return S_OK;
 }
 
 /* ICounter::Reset calls counter_reset(). */
 static HRESULT STDMETHODCALLTYPE ICounter_Reset(ICounter *This)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
 
-	counter_reset(self);
+	counter_reset(ccw_self);
 	return S_OK;
 }
 
-/* ICounter::Step calls counter_step(). */
-static HRESULT STDMETHODCALLTYPE ICounter_Step(ICounter *This, CHAR a, BYTE b, SHORT d, USHORT e, ULONG f, ULONGLONG g, FLOAT h, DOUBLE i, VARIANT_BOOL up, LONG mode, LONG times, LONGLONG *result)
+/* ICounter::Step calls counter_step().
+ * ccw_arg0: a, ccw_arg1: b, ccw_arg2: d, ccw_arg3: e, ccw_arg4: f, ccw_arg5: g,
+ * ccw_arg6: h, ccw_arg7: i, ccw_arg8: up, ccw_arg9: mode, ccw_arg10: times,
+ * ccw_arg11: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_Step(ICounter *This, CHAR ccw_arg0, BYTE ccw_arg1, SHORT ccw_arg2, USHORT ccw_arg3, ULONG ccw_arg4, ULONGLONG ccw_arg5, FLOAT ccw_arg6, DOUBLE ccw_arg7, VARIANT_BOOL ccw_arg8, LONG ccw_arg9, LONG ccw_arg10, LONGLONG *ccw_arg11)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	long long c_result = 0;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	long long ccw_c11 = 0;
 
-	if (!result)
+	if (!ccw_arg11)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Step: 'result' is a NULL pointer");
-	c_result = counter_step(self, (int8_t)a, (uint8_t)b, (int16_t)d, (uint16_t)e, (uint32_t)f, (uint64_t)g, (float)h, (double)i, up != VARIANT_FALSE, (enum counter_mode)mode, (int)times);
-	*result = (LONGLONG)c_result;
+	ccw_c11 = counter_step(ccw_self, (int8_t)ccw_arg0, (uint8_t)ccw_arg1, (int16_t)ccw_arg2, (uint16_t)ccw_arg3, (uint32_t)ccw_arg4, (uint64_t)ccw_arg5, (float)ccw_arg6, (double)ccw_arg7, ccw_arg8 != VARIANT_FALSE, (enum counter_mode)ccw_arg9, (int)ccw_arg10);
+	*ccw_arg11 = (LONGLONG)ccw_c11;
 	return S_OK;
 }
 
-/* ICounter::Load calls counter_load(); a negative return is -errno. */
-static HRESULT STDMETHODCALLTYPE ICounter_Load(ICounter *This, SAFEARRAY *data)
+/* ICounter::Load calls counter_load(); a negative return is -errno.
+ * ccw_arg0: data. */
+static HRESULT STDMETHODCALLTYPE ICounter_Load(ICounter *This, SAFEARRAY *ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	void *c_data = NULL;
-	ULONG c_data_count = 0;
-	int rc;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	void *ccw_c0 = NULL;
+	ULONG ccw_count0 = 0;
+	int ccw_rc;
 
-	if (FAILED(inplace_ccw_bytes(data, &c_data, &c_data_count)))
+	if (FAILED(inplace_ccw_bytes(ccw_arg0, &ccw_c0, &ccw_count0)))
 		return inplace_ccw_fail(E_INVALIDARG, "Acme.Counter", &IID_ICounter,
 			"ICounter.Load: 'data' is not a one-dimensional array of bytes");
 	ccw_error_clear();
-	rc = counter_load(self, c_data, (size_t)c_data_count);
-	if (rc < 0)
-		return inplace_ccw_fail_errno(-rc, "Acme.Counter", &IID_ICounter);
+	ccw_rc = counter_load(ccw_self, ccw_c0, (size_t)ccw_count0);
+	if (ccw_rc < 0)
+		return inplace_ccw_fail_errno(-ccw_rc, "Acme.Counter", &IID_ICounter);
 	return S_OK;
 }
 
-/* ICounter::Fill calls counter_fill(); -1 means failure, errno says why. */
-static HRESULT STDMETHODCALLTYPE ICounter_Fill(ICounter *This, SAFEARRAY **buffer, LONG *written)
+/* ICounter::Fill calls counter_fill(); -1 means failure, errno says why.
+ * ccw_arg0: buffer, ccw_arg1: written. */
+static HRESULT STDMETHODCALLTYPE ICounter_Fill(ICounter *This, SAFEARRAY **ccw_arg0, LONG *ccw_arg1)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	void *c_buffer = NULL;
-	ULONG c_buffer_count = 0;
-	int c_written = 0;
-	int rc;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	void *ccw_c0 = NULL;
+	ULONG ccw_count0 = 0;
+	int ccw_c1 = 0;
+	int ccw_rc;
 
-	if (!buffer)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Fill: 'buffer' is a NULL pointer");
-	if (!written)
+	if (!ccw_arg1)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Fill: 'written' is a NULL pointer");
-	if (FAILED(inplace_ccw_bytes(*buffer, &c_buffer, &c_buffer_count)))
+	if (FAILED(inplace_ccw_bytes(*ccw_arg0, &ccw_c0, &ccw_count0)))
 		return inplace_ccw_fail(E_INVALIDARG, "Acme.Counter", &IID_ICounter,
 			"ICounter.Fill: 'buffer' is not a one-dimensional array of bytes");
 	ccw_error_clear();
 	errno = 0;
-	rc = counter_fill(self, c_buffer, (size_t)c_buffer_count, &c_written);
-	if (rc == -1)
+	ccw_rc = counter_fill(ccw_self, ccw_c0, (size_t)ccw_count0, &ccw_c1);
+	if (ccw_rc == -1)
 		return inplace_ccw_fail_errno(errno, "Acme.Counter", &IID_ICounter);
-	*written = (LONG)c_written;
+	*ccw_arg1 = (LONG)ccw_c1;
 	return S_OK;
 }
 
-/* ICounter::Describe calls counter_describe(); false means failure, errno says why. */
-static HRESULT STDMETHODCALLTYPE ICounter_Describe(ICounter *This, BSTR prefix, BSTR *text)
+/* ICounter::Describe calls counter_describe(); false means failure, errno says why.
+ * ccw_arg0: prefix, ccw_arg1: text. */
+static HRESULT STDMETHODCALLTYPE ICounter_Describe(ICounter *This, BSTR ccw_arg0, BSTR *ccw_arg1)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	char c_prefix_buf[CCW_UTF8_BUF_SIZE];
-	char *c_prefix = NULL;
-	char *c_text = NULL;
-	BSTR com_text = NULL;
-	bool rc;
-	HRESULT hr = S_OK;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	char ccw_buf0[CCW_UTF8_BUF_SIZE];
+	char *ccw_c0 = NULL;
+	char *ccw_c1 = NULL;
+	BSTR ccw_com1 = NULL;
+	bool ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	if (!text)
+	if (!ccw_arg1)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Describe: 'text' is a NULL pointer");
-	*text = NULL;
-	hr = ccw_bstr_to_utf8_buf(prefix, c_prefix_buf, sizeof(c_prefix_buf), &c_prefix, NULL);
-	if (FAILED(hr)) {
-		hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
+	*ccw_arg1 = NULL;
+	ccw_hr = ccw_bstr_to_utf8_buf(ccw_arg0, ccw_buf0, sizeof(ccw_buf0), &ccw_c0, NULL);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = inplace_ccw_fail(ccw_hr, "Acme.Counter", &IID_ICounter,
 			"ICounter.Describe: 'prefix' could not be converted to UTF-8");
 		goto cleanup;
 	}
 	ccw_error_clear();
 	errno = 0;
-	rc = counter_describe(self, c_prefix, &c_text);
-	if (!rc) {
-		hr = inplace_ccw_fail_errno(errno, "Acme.Counter", &IID_ICounter);
+	ccw_rc = counter_describe(ccw_self, ccw_c0, &ccw_c1);
+	if (!ccw_rc) {
+		ccw_hr = inplace_ccw_fail_errno(errno, "Acme.Counter", &IID_ICounter);
 		goto cleanup;
 	}
-	hr = ccw_bstr_from_utf8(c_text, CCW_NUL_TERMINATED, &com_text);
-	if (FAILED(hr)) {
-		hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
+	ccw_hr = ccw_bstr_from_utf8(ccw_c1, CCW_NUL_TERMINATED, &ccw_com1);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = inplace_ccw_fail(ccw_hr, "Acme.Counter", &IID_ICounter,
 			"ICounter.Describe: the library's 'text' could not be converted from UTF-8");
 		goto cleanup;
 	}
-	*text = com_text;
-	com_text = NULL;
+	*ccw_arg1 = ccw_com1;
+	ccw_com1 = NULL;
 cleanup:
-	ccw_string_free_buf(c_prefix, c_prefix_buf);
-	free(c_text); /* transfer full */
-	SysFreeString(com_text);
-	return hr;
+	ccw_string_free_buf(ccw_c0, ccw_buf0);
+	free(ccw_c1); /* transfer full */
+	SysFreeString(ccw_com1);
+	return ccw_hr;
 }
 
-/* ICounter::Name calls counter_name(). */
-static HRESULT STDMETHODCALLTYPE ICounter_Name(ICounter *This, BSTR *result)
+/* ICounter::Name calls counter_name().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_Name(ICounter *This, BSTR *ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	const char *c_result = NULL;
-	BSTR com_result = NULL;
-	HRESULT hr = S_OK;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	const char *ccw_c0 = NULL;
+	BSTR ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Name: 'result' is a NULL pointer");
-	*result = NULL;
-	c_result = counter_name(self);
-	hr = ccw_bstr_from_utf8(c_result, CCW_NUL_TERMINATED, &com_result);
-	if (FAILED(hr)) {
-		hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
+	*ccw_arg0 = NULL;
+	ccw_c0 = counter_name(ccw_self);
+	ccw_hr = ccw_bstr_from_utf8(ccw_c0, CCW_NUL_TERMINATED, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = inplace_ccw_fail(ccw_hr, "Acme.Counter", &IID_ICounter,
 			"ICounter.Name: the library's 'result' could not be converted from UTF-8");
 		goto cleanup;
 	}
-	*result = com_result;
-	com_result = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	SysFreeString(com_result);
-	return hr;
+	SysFreeString(ccw_com0);
+	return ccw_hr;
 }
 
-/* ICounter::Snapshot calls counter_snapshot(); NULL means failure, errno says why. */
-static HRESULT STDMETHODCALLTYPE ICounter_Snapshot(ICounter *This, ISnapshot **result)
+/* ICounter::Snapshot calls counter_snapshot(); NULL means failure, errno says why.
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_Snapshot(ICounter *This, ISnapshot **ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	struct snapshot *c_result = NULL;
-	ISnapshot *com_result = NULL;
-	HRESULT hr = S_OK;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	struct snapshot *ccw_c0 = NULL;
+	ISnapshot *ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Snapshot: 'result' is a NULL pointer");
-	*result = NULL;
+	*ccw_arg0 = NULL;
 	ccw_error_clear();
 	errno = 0;
-	c_result = counter_snapshot(self);
-	if (!c_result) {
-		hr = inplace_ccw_fail_errno(errno, "Acme.Counter", &IID_ICounter);
+	ccw_c0 = counter_snapshot(ccw_self);
+	if (!ccw_c0) {
+		ccw_hr = inplace_ccw_fail_errno(errno, "Acme.Counter", &IID_ICounter);
 		goto cleanup;
 	}
 	/* Transfer full: the wrapper owns the C object. */
-	hr = snapshot_ccw_wrap(c_result, true, &IID_ISnapshot, (void **)&com_result);
-	c_result = NULL; /* taken by the wrapper, even on failure */
-	if (FAILED(hr)) {
-		hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
+	ccw_hr = snapshot_ccw_wrap(ccw_c0, true, &IID_ISnapshot, (void **)&ccw_com0);
+	ccw_c0 = NULL; /* taken by the wrapper, even on failure */
+	if (FAILED(ccw_hr)) {
+		ccw_hr = inplace_ccw_fail(ccw_hr, "Acme.Counter", &IID_ICounter,
 			"ICounter.Snapshot: could not wrap 'result'");
 		goto cleanup;
 	}
-	*result = com_result;
-	com_result = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	if (com_result)
-		com_result->lpVtbl->Release(com_result);
-	return hr;
+	if (ccw_com0)
+		ccw_com0->lpVtbl->Release(ccw_com0);
+	return ccw_hr;
 }
 
-/* ICounter::Peek calls counter_peek(). */
-static HRESULT STDMETHODCALLTYPE ICounter_Peek(ICounter *This, DOUBLE *scale, ISnapshot **last)
+/* ICounter::Peek calls counter_peek().
+ * ccw_arg0: scale, ccw_arg1: last. */
+static HRESULT STDMETHODCALLTYPE ICounter_Peek(ICounter *This, DOUBLE *ccw_arg0, ISnapshot **ccw_arg1)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	double c_scale = 0;
-	struct snapshot *c_last = NULL;
-	ISnapshot *com_last = NULL;
-	HRESULT hr = S_OK;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	double ccw_c0 = 0;
+	struct snapshot *ccw_c1 = NULL;
+	ISnapshot *ccw_com1 = NULL;
+	HRESULT ccw_hr = S_OK;
 
-	if (!scale)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Peek: 'scale' is a NULL pointer");
-	if (!last)
+	if (!ccw_arg1)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Peek: 'last' is a NULL pointer");
-	*last = NULL;
-	c_scale = (double)*scale;
-	counter_peek(self, &c_last, &c_scale);
-	if (c_last) {
+	*ccw_arg1 = NULL;
+	ccw_c0 = (double)*ccw_arg0;
+	counter_peek(ccw_self, &ccw_c1, &ccw_c0);
+	if (ccw_c1) {
 		/* Transfer none: the wrapper borrows the C object. */
-		hr = snapshot_ccw_wrap(c_last, false, &IID_ISnapshot, (void **)&com_last);
-		if (FAILED(hr)) {
-			hr = inplace_ccw_fail(hr, "Acme.Counter", &IID_ICounter,
+		ccw_hr = snapshot_ccw_wrap(ccw_c1, false, &IID_ISnapshot, (void **)&ccw_com1);
+		if (FAILED(ccw_hr)) {
+			ccw_hr = inplace_ccw_fail(ccw_hr, "Acme.Counter", &IID_ICounter,
 				"ICounter.Peek: could not wrap 'last'");
 			goto cleanup;
 		}
 	}
-	*scale = (DOUBLE)c_scale;
-	*last = com_last;
-	com_last = NULL;
+	*ccw_arg0 = (DOUBLE)ccw_c0;
+	*ccw_arg1 = ccw_com1;
+	ccw_com1 = NULL;
 cleanup:
-	if (com_last)
-		com_last->lpVtbl->Release(com_last);
-	return hr;
+	if (ccw_com1)
+		ccw_com1->lpVtbl->Release(ccw_com1);
+	return ccw_hr;
 }
 
-/* ICounter::Visit calls counter_visit(); it returns the HRESULT. */
-static HRESULT STDMETHODCALLTYPE ICounter_Visit(ICounter *This, IUnknown *visitor, IDispatch *script, BSTR note, VARIANT value, VARIANT *echo, BSTR *copy)
+/* ICounter::Visit calls counter_visit(); it returns the HRESULT.
+ * ccw_arg0: visitor, ccw_arg1: script, ccw_arg2: note, ccw_arg3: value, ccw_arg4: echo,
+ * ccw_arg5: copy. */
+static HRESULT STDMETHODCALLTYPE ICounter_Visit(ICounter *This, IUnknown *ccw_arg0, IDispatch *ccw_arg1, BSTR ccw_arg2, VARIANT ccw_arg3, VARIANT *ccw_arg4, BSTR *ccw_arg5)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	VARIANT c_echo;
-	BSTR c_copy = NULL;
-	HRESULT rc;
-	HRESULT hr = S_OK;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	VARIANT ccw_c4;
+	BSTR ccw_c5 = NULL;
+	HRESULT ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	VariantInit(&c_echo);
-	if (!echo)
+	VariantInit(&ccw_c4);
+	if (!ccw_arg4)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Visit: 'echo' is a NULL pointer");
-	if (!copy)
+	if (!ccw_arg5)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Visit: 'copy' is a NULL pointer");
-	VariantInit(echo);
-	*copy = NULL;
+	VariantInit(ccw_arg4);
+	*ccw_arg5 = NULL;
 	ccw_error_clear();
-	rc = counter_visit(self, visitor, script, note, value, &c_echo, &c_copy);
-	if (FAILED(rc)) {
-		hr = ccw_error_raise(rc, "Acme.Counter", &IID_ICounter, NULL);
+	ccw_rc = counter_visit(ccw_self, ccw_arg0, ccw_arg1, ccw_arg2, ccw_arg3, &ccw_c4, &ccw_c5);
+	if (FAILED(ccw_rc)) {
+		ccw_hr = ccw_error_raise(ccw_rc, "Acme.Counter", &IID_ICounter, NULL);
 		goto cleanup;
 	}
-	hr = rc; /* S_FALSE and other successes reach the caller */
-	*echo = c_echo;
-	VariantInit(&c_echo);
-	*copy = c_copy;
-	c_copy = NULL;
+	ccw_hr = ccw_rc; /* S_FALSE and other successes reach the caller */
+	*ccw_arg4 = ccw_c4;
+	VariantInit(&ccw_c4);
+	*ccw_arg5 = ccw_c5;
+	ccw_c5 = NULL;
 cleanup:
-	VariantClear(&c_echo);
-	SysFreeString(c_copy);
-	return hr;
+	VariantClear(&ccw_c4);
+	SysFreeString(ccw_c5);
+	return ccw_hr;
 }
 
-/* ICounter::get_Limit calls counter_get_limit(). */
-static HRESULT STDMETHODCALLTYPE ICounter_get_Limit(ICounter *This, LONG *result)
+/* ICounter::get_Limit calls counter_get_limit().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_get_Limit(ICounter *This, LONG *ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	int c_result = 0;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	int ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Limit: 'result' is a NULL pointer");
-	c_result = counter_get_limit(self);
-	*result = (LONG)c_result;
+	ccw_c0 = counter_get_limit(ccw_self);
+	*ccw_arg0 = (LONG)ccw_c0;
 	return S_OK;
 }
 
-/* ICounter::put_Limit calls counter_set_limit(). */
-static HRESULT STDMETHODCALLTYPE ICounter_put_Limit(ICounter *This, LONG limit)
+/* ICounter::put_Limit calls counter_set_limit().
+ * ccw_arg0: limit. */
+static HRESULT STDMETHODCALLTYPE ICounter_put_Limit(ICounter *This, LONG ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
 
-	counter_set_limit(self, (int)limit);
+	counter_set_limit(ccw_self, (int)ccw_arg0);
 	return S_OK;
 }
 
-/* ICounter::get_Total calls counter_get_total(). */
-static HRESULT STDMETHODCALLTYPE ICounter_get_Total(ICounter *This, ULONG *result)
+/* ICounter::get_Total calls counter_get_total().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_get_Total(ICounter *This, ULONG *ccw_arg0)
 {
-	struct counter *self = ICounter_ccw_object(This)->c_object;
-	uint32_t c_result = 0;
+	struct counter *ccw_self = ICounter_ccw_object(This)->c_object;
+	uint32_t ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Total: 'result' is a NULL pointer");
-	c_result = counter_get_total(self);
-	*result = (ULONG)c_result;
+	ccw_c0 = counter_get_total(ccw_self);
+	*ccw_arg0 = (ULONG)ccw_c0;
 	return S_OK;
 }
 
-/* ICounter::Version calls counter_library_version(). */
-static HRESULT STDMETHODCALLTYPE ICounter_Version(ICounter *This, LONG *result)
+/* ICounter::Version calls counter_library_version().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounter_Version(ICounter *This, LONG *ccw_arg0)
 {
-	int c_result = 0;
+	int ccw_c0 = 0;
 
 	(void)This; /* a function of the class, not of an object */
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Version: 'result' is a NULL pointer");
-	c_result = counter_library_version();
-	*result = (LONG)c_result;
+	ccw_c0 = counter_library_version();
+	*ccw_arg0 = (LONG)ccw_c0;
 	return S_OK;
 }
 
@@ -769,31 +785,33 @@ static ULONG STDMETHODCALLTYPE ICounterStats_Release(ICounterStats *This)
 	return ccw_object_release(ICounterStats_ccw_object(This));
 }
 
-/* ICounterStats::Mean calls counter_mean(). */
-static HRESULT STDMETHODCALLTYPE ICounterStats_Mean(ICounterStats *This, DOUBLE *result)
+/* ICounterStats::Mean calls counter_mean().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounterStats_Mean(ICounterStats *This, DOUBLE *ccw_arg0)
 {
-	struct counter *self = ICounterStats_ccw_object(This)->c_object;
-	double c_result = 0;
+	struct counter *ccw_self = ICounterStats_ccw_object(This)->c_object;
+	double ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounterStats,
 			"ICounterStats.Mean: 'result' is a NULL pointer");
-	c_result = counter_mean(self);
-	*result = (DOUBLE)c_result;
+	ccw_c0 = counter_mean(ccw_self);
+	*ccw_arg0 = (DOUBLE)ccw_c0;
 	return S_OK;
 }
 
-/* ICounterStats::get_Samples calls counter_get_count(). */
-static HRESULT STDMETHODCALLTYPE ICounterStats_get_Samples(ICounterStats *This, ULONG *result)
+/* ICounterStats::get_Samples calls counter_get_count().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ICounterStats_get_Samples(ICounterStats *This, ULONG *ccw_arg0)
 {
-	struct counter *self = ICounterStats_ccw_object(This)->c_object;
-	unsigned int c_result = 0;
+	struct counter *ccw_self = ICounterStats_ccw_object(This)->c_object;
+	unsigned int ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounterStats,
 			"ICounterStats.Samples: 'result' is a NULL pointer");
-	c_result = counter_get_count(self);
-	*result = (ULONG)c_result;
+	ccw_c0 = counter_get_count(ccw_self);
+	*ccw_arg0 = (ULONG)ccw_c0;
 	return S_OK;
 }
 
@@ -884,67 +902,71 @@ static ULONG STDMETHODCALLTYPE ISnapshot_Release(ISnapshot *This)
 	return ccw_object_release(ISnapshot_ccw_object(This));
 }
 
-/* ISnapshot::get_TakenAt reads the field taken_at. */
-static HRESULT STDMETHODCALLTYPE ISnapshot_get_TakenAt(ISnapshot *This, LONGLONG *result)
+/* ISnapshot::get_TakenAt reads the field taken_at.
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ISnapshot_get_TakenAt(ISnapshot *This, LONGLONG *ccw_arg0)
 {
-	struct snapshot *self = ISnapshot_ccw_object(This)->c_object;
-	long c_result = 0;
+	struct snapshot *ccw_self = ISnapshot_ccw_object(This)->c_object;
+	long ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "inplace.Snapshot", &IID_ISnapshot,
 			"ISnapshot.TakenAt: 'result' is a NULL pointer");
-	c_result = self->taken_at;
-	*result = (LONGLONG)c_result;
+	ccw_c0 = ccw_self->taken_at;
+	*ccw_arg0 = (LONGLONG)ccw_c0;
 	return S_OK;
 }
 
-/* ISnapshot::get_Weight reads the field weight. */
-static HRESULT STDMETHODCALLTYPE ISnapshot_get_Weight(ISnapshot *This, DOUBLE *result)
+/* ISnapshot::get_Weight reads the field weight.
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ISnapshot_get_Weight(ISnapshot *This, DOUBLE *ccw_arg0)
 {
-	struct snapshot *self = ISnapshot_ccw_object(This)->c_object;
-	double c_result = 0;
+	struct snapshot *ccw_self = ISnapshot_ccw_object(This)->c_object;
+	double ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "inplace.Snapshot", &IID_ISnapshot,
 			"ISnapshot.Weight: 'result' is a NULL pointer");
-	c_result = self->weight;
-	*result = (DOUBLE)c_result;
+	ccw_c0 = ccw_self->weight;
+	*ccw_arg0 = (DOUBLE)ccw_c0;
 	return S_OK;
 }
 
-/* ISnapshot::put_Weight writes the field weight. */
-static HRESULT STDMETHODCALLTYPE ISnapshot_put_Weight(ISnapshot *This, DOUBLE value)
+/* ISnapshot::put_Weight writes the field weight.
+ * ccw_arg0: value. */
+static HRESULT STDMETHODCALLTYPE ISnapshot_put_Weight(ISnapshot *This, DOUBLE ccw_arg0)
 {
-	struct snapshot *self = ISnapshot_ccw_object(This)->c_object;
+	struct snapshot *ccw_self = ISnapshot_ccw_object(This)->c_object;
 
-	self->weight = (double)value;
+	ccw_self->weight = (double)ccw_arg0;
 	return S_OK;
 }
 
-/* ISnapshot::get_Label reads the field label. */
-static HRESULT STDMETHODCALLTYPE ISnapshot_get_Label(ISnapshot *This, BSTR *result)
+/* ISnapshot::get_Label reads the field label.
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ISnapshot_get_Label(ISnapshot *This, BSTR *ccw_arg0)
 {
-	struct snapshot *self = ISnapshot_ccw_object(This)->c_object;
-	const char *c_result = NULL;
-	BSTR com_result = NULL;
-	HRESULT hr = S_OK;
+	struct snapshot *ccw_self = ISnapshot_ccw_object(This)->c_object;
+	const char *ccw_c0 = NULL;
+	BSTR ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
 
-	if (!result)
+	if (!ccw_arg0)
 		return inplace_ccw_fail(E_POINTER, "inplace.Snapshot", &IID_ISnapshot,
 			"ISnapshot.Label: 'result' is a NULL pointer");
-	*result = NULL;
-	c_result = self->label;
-	hr = ccw_bstr_from_utf8(c_result, CCW_NUL_TERMINATED, &com_result);
-	if (FAILED(hr)) {
-		hr = inplace_ccw_fail(hr, "inplace.Snapshot", &IID_ISnapshot,
+	*ccw_arg0 = NULL;
+	ccw_c0 = ccw_self->label;
+	ccw_hr = ccw_bstr_from_utf8(ccw_c0, CCW_NUL_TERMINATED, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = inplace_ccw_fail(ccw_hr, "inplace.Snapshot", &IID_ISnapshot,
 			"ISnapshot.Label: the library's 'result' could not be converted from UTF-8");
 		goto cleanup;
 	}
-	*result = com_result;
-	com_result = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	SysFreeString(com_result);
-	return hr;
+	SysFreeString(ccw_com0);
+	return ccw_hr;
 }
 
 static const ccw_dispatch_param ISnapshot_get_TakenAt_params[] = {

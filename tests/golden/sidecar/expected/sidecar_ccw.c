@@ -85,124 +85,129 @@ static ULONG STDMETHODCALLTYPE ILedger_Release(ILedger *This)
 	return ccw_object_release(ILedger_ccw_object(This));
 }
 
-/* ILedger::get_Balance reads the field balance. */
-static HRESULT STDMETHODCALLTYPE ILedger_get_Balance(ILedger *This, DOUBLE *result)
+/* ILedger::get_Balance reads the field balance.
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ILedger_get_Balance(ILedger *This, DOUBLE *ccw_arg0)
 {
-	struct ledger *self = ILedger_ccw_object(This)->c_object;
-	double c_result = 0;
+	struct ledger *ccw_self = ILedger_ccw_object(This)->c_object;
+	double ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return sidecar_ccw_fail(E_POINTER, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Balance: 'result' is a NULL pointer");
-	c_result = self->balance;
-	*result = (DOUBLE)c_result;
+	ccw_c0 = ccw_self->balance;
+	*ccw_arg0 = (DOUBLE)ccw_c0;
 	return S_OK;
 }
 
-/* ILedger::get_Count calls ledger_count(). */
-static HRESULT STDMETHODCALLTYPE ILedger_get_Count(ILedger *This, LONGLONG *result)
+/* ILedger::get_Count calls ledger_count().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ILedger_get_Count(ILedger *This, LONGLONG *ccw_arg0)
 {
-	struct ledger *self = ILedger_ccw_object(This)->c_object;
-	long c_result = 0;
+	struct ledger *ccw_self = ILedger_ccw_object(This)->c_object;
+	long ccw_c0 = 0;
 
-	if (!result)
+	if (!ccw_arg0)
 		return sidecar_ccw_fail(E_POINTER, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Count: 'result' is a NULL pointer");
-	c_result = ledger_count(self);
-	*result = (LONGLONG)c_result;
+	ccw_c0 = ledger_count(ccw_self);
+	*ccw_arg0 = (LONGLONG)ccw_c0;
 	return S_OK;
 }
 
-/* ILedger::Append calls ledger_append(); a negative return is -errno. */
-static HRESULT STDMETHODCALLTYPE ILedger_Append(ILedger *This, BSTR entry, SAFEARRAY *blob)
+/* ILedger::Append calls ledger_append(); a negative return is -errno.
+ * ccw_arg0: entry, ccw_arg1: blob. */
+static HRESULT STDMETHODCALLTYPE ILedger_Append(ILedger *This, BSTR ccw_arg0, SAFEARRAY *ccw_arg1)
 {
-	struct ledger *self = ILedger_ccw_object(This)->c_object;
-	char c_entry_buf[CCW_UTF8_BUF_SIZE];
-	char *c_entry = NULL;
-	void *c_blob = NULL;
-	ULONG c_blob_count = 0;
-	int rc;
-	HRESULT hr = S_OK;
+	struct ledger *ccw_self = ILedger_ccw_object(This)->c_object;
+	char ccw_buf0[CCW_UTF8_BUF_SIZE];
+	char *ccw_c0 = NULL;
+	void *ccw_c1 = NULL;
+	ULONG ccw_count1 = 0;
+	int ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	hr = ccw_bstr_to_utf8_buf(entry, c_entry_buf, sizeof(c_entry_buf), &c_entry, NULL);
-	if (FAILED(hr)) {
-		hr = sidecar_ccw_fail(hr, "Acme.Ledger", &IID_ILedger,
+	ccw_hr = ccw_bstr_to_utf8_buf(ccw_arg0, ccw_buf0, sizeof(ccw_buf0), &ccw_c0, NULL);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = sidecar_ccw_fail(ccw_hr, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Append: 'entry' could not be converted to UTF-8");
 		goto cleanup;
 	}
-	if (FAILED(sidecar_ccw_bytes(blob, &c_blob, &c_blob_count))) {
-		hr = sidecar_ccw_fail(E_INVALIDARG, "Acme.Ledger", &IID_ILedger,
+	if (FAILED(sidecar_ccw_bytes(ccw_arg1, &ccw_c1, &ccw_count1))) {
+		ccw_hr = sidecar_ccw_fail(E_INVALIDARG, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Append: 'blob' is not a one-dimensional array of bytes");
 		goto cleanup;
 	}
 	ccw_error_clear();
-	rc = ledger_append(self, c_entry, c_blob, (size_t)c_blob_count);
-	if (rc < 0) {
-		hr = sidecar_ccw_fail_errno(-rc, "Acme.Ledger", &IID_ILedger);
+	ccw_rc = ledger_append(ccw_self, ccw_c0, ccw_c1, (size_t)ccw_count1);
+	if (ccw_rc < 0) {
+		ccw_hr = sidecar_ccw_fail_errno(-ccw_rc, "Acme.Ledger", &IID_ILedger);
 		goto cleanup;
 	}
 cleanup:
-	ccw_string_free_buf(c_entry, c_entry_buf);
-	return hr;
+	ccw_string_free_buf(ccw_c0, ccw_buf0);
+	return ccw_hr;
 }
 
-/* ILedger::Entry calls ledger_entry(); a negative return is -errno. */
-static HRESULT STDMETHODCALLTYPE ILedger_Entry(ILedger *This, LONGLONG index, BSTR *text)
+/* ILedger::Entry calls ledger_entry(); a negative return is -errno.
+ * ccw_arg0: index, ccw_arg1: text. */
+static HRESULT STDMETHODCALLTYPE ILedger_Entry(ILedger *This, LONGLONG ccw_arg0, BSTR *ccw_arg1)
 {
-	struct ledger *self = ILedger_ccw_object(This)->c_object;
-	char *c_text = NULL;
-	BSTR com_text = NULL;
-	int rc;
-	HRESULT hr = S_OK;
+	struct ledger *ccw_self = ILedger_ccw_object(This)->c_object;
+	char *ccw_c1 = NULL;
+	BSTR ccw_com1 = NULL;
+	int ccw_rc;
+	HRESULT ccw_hr = S_OK;
 
-	if (!text)
+	if (!ccw_arg1)
 		return sidecar_ccw_fail(E_POINTER, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Entry: 'text' is a NULL pointer");
-	*text = NULL;
+	*ccw_arg1 = NULL;
 	ccw_error_clear();
-	rc = ledger_entry(self, (long)index, &c_text);
-	if (rc < 0) {
-		hr = sidecar_ccw_fail_errno(-rc, "Acme.Ledger", &IID_ILedger);
+	ccw_rc = ledger_entry(ccw_self, (long)ccw_arg0, &ccw_c1);
+	if (ccw_rc < 0) {
+		ccw_hr = sidecar_ccw_fail_errno(-ccw_rc, "Acme.Ledger", &IID_ILedger);
 		goto cleanup;
 	}
-	hr = ccw_bstr_from_utf8(c_text, CCW_NUL_TERMINATED, &com_text);
-	if (FAILED(hr)) {
-		hr = sidecar_ccw_fail(hr, "Acme.Ledger", &IID_ILedger,
+	ccw_hr = ccw_bstr_from_utf8(ccw_c1, CCW_NUL_TERMINATED, &ccw_com1);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = sidecar_ccw_fail(ccw_hr, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Entry: the library's 'text' could not be converted from UTF-8");
 		goto cleanup;
 	}
-	*text = com_text;
-	com_text = NULL;
+	*ccw_arg1 = ccw_com1;
+	ccw_com1 = NULL;
 cleanup:
-	free(c_text); /* transfer full */
-	SysFreeString(com_text);
-	return hr;
+	free(ccw_c1); /* transfer full */
+	SysFreeString(ccw_com1);
+	return ccw_hr;
 }
 
-/* ILedger::Version calls ledger_version(). */
-static HRESULT STDMETHODCALLTYPE ILedger_Version(ILedger *This, BSTR *result)
+/* ILedger::Version calls ledger_version().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ILedger_Version(ILedger *This, BSTR *ccw_arg0)
 {
-	const char *c_result = NULL;
-	BSTR com_result = NULL;
-	HRESULT hr = S_OK;
+	const char *ccw_c0 = NULL;
+	BSTR ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
 
 	(void)This; /* a function of the class, not of an object */
-	if (!result)
+	if (!ccw_arg0)
 		return sidecar_ccw_fail(E_POINTER, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Version: 'result' is a NULL pointer");
-	*result = NULL;
-	c_result = ledger_version();
-	hr = ccw_bstr_from_utf8(c_result, CCW_NUL_TERMINATED, &com_result);
-	if (FAILED(hr)) {
-		hr = sidecar_ccw_fail(hr, "Acme.Ledger", &IID_ILedger,
+	*ccw_arg0 = NULL;
+	ccw_c0 = ledger_version();
+	ccw_hr = ccw_bstr_from_utf8(ccw_c0, CCW_NUL_TERMINATED, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = sidecar_ccw_fail(ccw_hr, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Version: the library's 'result' could not be converted from UTF-8");
 		goto cleanup;
 	}
-	*result = com_result;
-	com_result = NULL;
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
 cleanup:
-	SysFreeString(com_result);
-	return hr;
+	SysFreeString(ccw_com0);
+	return ccw_hr;
 }
 
 /* The unit's type library, defined at the end. */

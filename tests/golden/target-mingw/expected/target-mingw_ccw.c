@@ -60,45 +60,48 @@ static ULONG STDMETHODCALLTYPE ISizes_Release(ISizes *This)
 	return ccw_object_release(ISizes_ccw_object(This));
 }
 
-/* ISizes::SignedLong calls sizes_signed_long(). */
-static HRESULT STDMETHODCALLTYPE ISizes_SignedLong(ISizes *This, LONG value, LONG *result)
+/* ISizes::SignedLong calls sizes_signed_long().
+ * ccw_arg0: value, ccw_arg1: the return value. */
+static HRESULT STDMETHODCALLTYPE ISizes_SignedLong(ISizes *This, LONG ccw_arg0, LONG *ccw_arg1)
 {
-	struct sizes *self = ISizes_ccw_object(This)->c_object;
-	long c_result = 0;
+	struct sizes *ccw_self = ISizes_ccw_object(This)->c_object;
+	long ccw_c1 = 0;
 
-	if (!result)
+	if (!ccw_arg1)
 		return target_mingw_ccw_fail(E_POINTER, "Acme.Sizes", &IID_ISizes,
 			"ISizes.SignedLong: 'result' is a NULL pointer");
-	c_result = sizes_signed_long(self, (long)value);
-	*result = (LONG)c_result;
+	ccw_c1 = sizes_signed_long(ccw_self, (long)ccw_arg0);
+	*ccw_arg1 = (LONG)ccw_c1;
 	return S_OK;
 }
 
-/* ISizes::UnsignedLong calls sizes_unsigned_long(). */
-static HRESULT STDMETHODCALLTYPE ISizes_UnsignedLong(ISizes *This, ULONG value, ULONG *result)
+/* ISizes::UnsignedLong calls sizes_unsigned_long().
+ * ccw_arg0: value, ccw_arg1: the return value. */
+static HRESULT STDMETHODCALLTYPE ISizes_UnsignedLong(ISizes *This, ULONG ccw_arg0, ULONG *ccw_arg1)
 {
-	struct sizes *self = ISizes_ccw_object(This)->c_object;
-	unsigned long c_result = 0;
+	struct sizes *ccw_self = ISizes_ccw_object(This)->c_object;
+	unsigned long ccw_c1 = 0;
 
-	if (!result)
+	if (!ccw_arg1)
 		return target_mingw_ccw_fail(E_POINTER, "Acme.Sizes", &IID_ISizes,
 			"ISizes.UnsignedLong: 'result' is a NULL pointer");
-	c_result = sizes_unsigned_long(self, (unsigned long)value);
-	*result = (ULONG)c_result;
+	ccw_c1 = sizes_unsigned_long(ccw_self, (unsigned long)ccw_arg0);
+	*ccw_arg1 = (ULONG)ccw_c1;
 	return S_OK;
 }
 
-/* ISizes::LongLong calls sizes_long_long(). */
-static HRESULT STDMETHODCALLTYPE ISizes_LongLong(ISizes *This, SHORT a, LONG b, VARIANT_BOOL c, LONGLONG *result)
+/* ISizes::LongLong calls sizes_long_long().
+ * ccw_arg0: a, ccw_arg1: b, ccw_arg2: c, ccw_arg3: the return value. */
+static HRESULT STDMETHODCALLTYPE ISizes_LongLong(ISizes *This, SHORT ccw_arg0, LONG ccw_arg1, VARIANT_BOOL ccw_arg2, LONGLONG *ccw_arg3)
 {
-	struct sizes *self = ISizes_ccw_object(This)->c_object;
-	long long c_result = 0;
+	struct sizes *ccw_self = ISizes_ccw_object(This)->c_object;
+	long long ccw_c3 = 0;
 
-	if (!result)
+	if (!ccw_arg3)
 		return target_mingw_ccw_fail(E_POINTER, "Acme.Sizes", &IID_ISizes,
 			"ISizes.LongLong: 'result' is a NULL pointer");
-	c_result = sizes_long_long(self, (short)a, (int)b, c != VARIANT_FALSE);
-	*result = (LONGLONG)c_result;
+	ccw_c3 = sizes_long_long(ccw_self, (short)ccw_arg0, (int)ccw_arg1, ccw_arg2 != VARIANT_FALSE);
+	*ccw_arg3 = (LONGLONG)ccw_c3;
 	return S_OK;
 }
 
