@@ -1283,9 +1283,9 @@ static void check_field(struct checker *ck, const struct c_struct *st, const str
 	}
 	readonly = option_flag(&options, "readonly");
 	if (!readonly && (type.kind == COM_STRING || type.kind == COM_OBJECT)) {
-		diag_error(ck->diags, &ann->where, "field %s holds a %s: it must be readonly (who "
+		diag_error(ck->diags, &ann->where, "field %s holds %s: it must be readonly (who "
 			   "would own a replaced value?)", field->name,
-			   type.kind == COM_STRING ? "string" : "object");
+			   type.kind == COM_STRING ? "a string" : "an object");
 		typemap_type_free(&type);
 		goto done;
 	}
