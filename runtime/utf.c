@@ -292,71 +292,125 @@ static void utf16_encode(unsigned char *restrict dst, const OLECHAR *restrict sr
 /*
  * The thunks' fast path: most strings crossing an interface are ASCII, which
  * needs no measuring beyond finding where it ends, and converts by widening
- * or narrowing each unit. Each run of sixteen is checked a word at a time
- * and converted by a fixed-size loop that the compiler turns into a few
- * vector instructions, and a string's last partial run is done as one run
- * that overlaps the previous one (rewriting some output with the same
- * values), because on short strings a per-character tail costs more than the
- * runs. Only what follows the first non-ASCII character goes through the
- * measuring passes above.
+ * or narrowing each unit. Only what follows the first non-ASCII character
+ * goes through the measuring passes above. The loops take two runs at a
+ * time, and a string's last partial run is done as one run that overlaps
+ * the previous one (rewriting some output with the same values), because on
+ * short strings a per-character tail costs more than the runs.
  */
-#define ASCII_FAST_RUN 16
 
-/* Widens the ASCII_FAST_RUN bytes at src into dst if they are all ASCII;
- * returns whether they were (dst is untouched if not). */
-static bool widen_ascii_run(OLECHAR *restrict dst, const unsigned char *restrict src)
+static int is_ascii_double_run_utf8(const unsigned char *src)
 {
-    if (!is_ascii_run_utf8(src))
-        return false;
-    for (size_t k = 0; k < ASCII_FAST_RUN; k++)
+    return is_ascii_run_utf8(src) && is_ascii_run_utf8(src + ASCII_RUN_BYTES);
+}
+
+static int is_ascii_double_run_utf16(const OLECHAR *src)
+{
+    uint64_t words[4];
+
+    memcpy(words, src, sizeof(words));
+    return ((words[0] | words[1] | words[2] | words[3]) & UINT64_C(0xFF80FF80FF80FF80)) == 0;
+}
+
+/* Each a fixed-size loop, which the compiler turns into a few vector
+ * instructions. */
+static void widen_run(OLECHAR *restrict dst, const unsigned char *restrict src)
+{
+    for (size_t k = 0; k < ASCII_RUN_BYTES; k++)
         dst[k] = src[k];
-    return true;
 }
 
-/* Narrows the ASCII_FAST_RUN OLECHARs at src into dst if they are all ASCII;
- * returns whether they were (dst is untouched if not). Checked as two runs:
- * one check of all four words becomes a vector OR that the compiler spills
- * to the stack to test. */
-static bool narrow_ascii_run(unsigned char *restrict dst, const OLECHAR *restrict src)
+static void narrow_run(unsigned char *restrict dst, const OLECHAR *restrict src)
 {
-    if (!is_ascii_run_utf16(src) || !is_ascii_run_utf16(src + ASCII_RUN_UNITS))
-        return false;
-    for (size_t k = 0; k < ASCII_FAST_RUN; k++)
+    for (size_t k = 0; k < ASCII_RUN_UNITS; k++)
         dst[k] = (unsigned char)src[k];
-    return true;
 }
 
-/* Widens the leading ASCII bytes of src into dst (room for len OLECHARs) in
- * the pass that finds them; returns how many there were. */
-static size_t widen_ascii_prefix(OLECHAR *restrict dst, const unsigned char *restrict src,
-                                 size_t len)
+/* The number of leading ASCII bytes. */
+static size_t utf8_ascii_prefix(const unsigned char *src, size_t len)
 {
     size_t i = 0;
 
-    while (len - i >= ASCII_FAST_RUN && widen_ascii_run(dst + i, src + i))
-        i += ASCII_FAST_RUN;
-    if (i < len && len >= ASCII_FAST_RUN && len - i < ASCII_FAST_RUN &&
-        widen_ascii_run(dst + len - ASCII_FAST_RUN, src + len - ASCII_FAST_RUN))
+    while (len - i >= 2 * ASCII_RUN_BYTES && is_ascii_double_run_utf8(src + i))
+        i += 2 * ASCII_RUN_BYTES;
+    while (len - i >= ASCII_RUN_BYTES && is_ascii_run_utf8(src + i))
+        i += ASCII_RUN_BYTES;
+    if (i < len && len >= ASCII_RUN_BYTES && len - i < ASCII_RUN_BYTES &&
+        is_ascii_run_utf8(src + len - ASCII_RUN_BYTES))
         return len;
-    while (i < len && src[i] < 0x80) {
-        dst[i] = src[i];
+    while (i < len && src[i] < 0x80)
         i++;
-    }
     return i;
 }
 
-/* Narrows the leading ASCII OLECHARs of src into dst (room for len bytes) in
- * the pass that finds them; returns how many there were. */
-static size_t narrow_ascii_prefix(unsigned char *restrict dst, const OLECHAR *restrict src,
+/* The number of leading ASCII OLECHARs. */
+static size_t utf16_ascii_prefix(const OLECHAR *src, size_t len)
+{
+    size_t i = 0;
+
+    while (len - i >= 2 * ASCII_RUN_UNITS && is_ascii_double_run_utf16(src + i))
+        i += 2 * ASCII_RUN_UNITS;
+    while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i))
+        i += ASCII_RUN_UNITS;
+    if (i < len && len >= ASCII_RUN_UNITS && len - i < ASCII_RUN_UNITS &&
+        is_ascii_run_utf16(src + len - ASCII_RUN_UNITS))
+        return len;
+    while (i < len && src[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Widens len ASCII bytes to OLECHARs. */
+static void ascii_widen(OLECHAR *restrict dst, const unsigned char *restrict src, size_t len)
+{
+    size_t i = 0;
+
+    for (; len - i >= ASCII_RUN_BYTES; i += ASCII_RUN_BYTES)
+        widen_run(dst + i, src + i);
+    if (i < len && len >= ASCII_RUN_BYTES) {
+        widen_run(dst + len - ASCII_RUN_BYTES, src + len - ASCII_RUN_BYTES);
+        return;
+    }
+    for (; i < len; i++)
+        dst[i] = src[i];
+}
+
+/* Narrows len ASCII OLECHARs to bytes. */
+static void ascii_narrow(unsigned char *restrict dst, const OLECHAR *restrict src, size_t len)
+{
+    size_t i = 0;
+
+    for (; len - i >= ASCII_RUN_UNITS; i += ASCII_RUN_UNITS)
+        narrow_run(dst + i, src + i);
+    if (i < len && len >= ASCII_RUN_UNITS) {
+        narrow_run(dst + len - ASCII_RUN_UNITS, src + len - ASCII_RUN_UNITS);
+        return;
+    }
+    for (; i < len; i++)
+        dst[i] = (unsigned char)src[i];
+}
+
+/* Narrows the leading ASCII OLECHARs into dst (room for len bytes) in the
+ * same pass that finds them; returns how many there were. */
+static size_t ascii_narrow_prefix(unsigned char *restrict dst, const OLECHAR *restrict src,
                                   size_t len)
 {
     size_t i = 0;
 
-    while (len - i >= ASCII_FAST_RUN && narrow_ascii_run(dst + i, src + i))
-        i += ASCII_FAST_RUN;
-    if (i < len && len >= ASCII_FAST_RUN && len - i < ASCII_FAST_RUN &&
-        narrow_ascii_run(dst + len - ASCII_FAST_RUN, src + len - ASCII_FAST_RUN))
+    while (len - i >= 2 * ASCII_RUN_UNITS && is_ascii_double_run_utf16(src + i)) {
+        narrow_run(dst + i, src + i);
+        narrow_run(dst + i + ASCII_RUN_UNITS, src + i + ASCII_RUN_UNITS);
+        i += 2 * ASCII_RUN_UNITS;
+    }
+    while (len - i >= ASCII_RUN_UNITS && is_ascii_run_utf16(src + i)) {
+        narrow_run(dst + i, src + i);
+        i += ASCII_RUN_UNITS;
+    }
+    if (i < len && len >= ASCII_RUN_UNITS && len - i < ASCII_RUN_UNITS &&
+        is_ascii_run_utf16(src + len - ASCII_RUN_UNITS)) {
+        narrow_run(dst + len - ASCII_RUN_UNITS, src + len - ASCII_RUN_UNITS);
         return len;
+    }
     while (i < len && src[i] < 0x80) {
         dst[i] = (unsigned char)src[i];
         i++;
@@ -417,21 +471,6 @@ HRESULT ccw_utf16_to_utf8(const OLECHAR *utf16, size_t len, char *out, size_t ou
     return S_OK;
 }
 
-/* The number of leading ASCII bytes. */
-static size_t utf8_ascii_prefix(const unsigned char *src, size_t len)
-{
-    size_t i = 0;
-
-    while (len - i >= ASCII_RUN_BYTES && is_ascii_run_utf8(src + i))
-        i += ASCII_RUN_BYTES;
-    if (i < len && len >= ASCII_RUN_BYTES && len - i < ASCII_RUN_BYTES &&
-        is_ascii_run_utf8(src + len - ASCII_RUN_BYTES))
-        return len;
-    while (i < len && src[i] < 0x80)
-        i++;
-    return i;
-}
-
 HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out)
 {
     const unsigned char *src = (const unsigned char *)utf8;
@@ -457,13 +496,13 @@ HRESULT ccw_bstr_from_utf8(const char *utf8, size_t len, BSTR *out)
             return hr;
         units += rest;
     }
+    /* A BSTR's length is a UINT; SysAllocStringLen refuses what it cannot hold. */
     if (units != (UINT)units)
         return E_OUTOFMEMORY;
     bstr = SysAllocStringLen(NULL, (UINT)units);
     if (!bstr)
         return E_OUTOFMEMORY;
-    if (ascii)
-        widen_ascii_prefix(bstr, src, ascii);
+    ascii_widen(bstr, src, ascii);
     utf8_decode(bstr + ascii, src + ascii, len - ascii);
     *out = bstr;
     return S_OK;
@@ -474,15 +513,17 @@ HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_
     static const OLECHAR empty[1];
     const OLECHAR *src = bstr ? bstr : empty; /* a NULL BSTR is ""; no arithmetic on NULL */
     size_t units = SysStringLen(bstr);
-    size_t ascii = 0, rest, bytes;
+    size_t ascii, rest, bytes;
     unsigned char *utf8;
+    bool prefix_written = false; /* utf8 already holds the ASCII prefix */
     HRESULT hr;
 
     if (!out || (!buf && cap != 0))
         return E_POINTER;
     /* Room for the string even if it is all ASCII: convert while looking. */
     if (units < cap) {
-        ascii = narrow_ascii_prefix((unsigned char *)buf, src, units);
+        ascii = ascii_narrow_prefix((unsigned char *)buf, src, units);
+        prefix_written = true;
         if (ascii == units) {
             buf[units] = '\0';
             *out = buf;
@@ -490,20 +531,23 @@ HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **out, size_
                 *out_len = units;
             return S_OK;
         }
+    } else {
+        ascii = utf16_ascii_prefix(src, units);
     }
     hr = utf16_measure(src + ascii, units - ascii, &rest);
     if (FAILED(hr))
         return hr;
     bytes = ascii + rest;
-    /* bytes >= units: if the result fits, buf already holds the ASCII prefix. */
     if (bytes < cap) {
         utf8 = (unsigned char *)buf;
     } else {
         utf8 = malloc(bytes + 1);
         if (!utf8)
             return E_OUTOFMEMORY;
-        ascii = 0;
+        prefix_written = false;
     }
+    if (!prefix_written)
+        ascii_narrow(utf8, src, ascii);
     utf16_encode(utf8 + ascii, src + ascii, units - ascii);
     utf8[bytes] = '\0';
     *out = (char *)utf8;

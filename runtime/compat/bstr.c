@@ -41,15 +41,10 @@ static uint32_t byte_length_of(BSTR bstr)
 static BSTR finish_block(unsigned char *block, size_t byte_len)
 {
     uint32_t prefix = (uint32_t)byte_len;
-    unsigned char *tail = block + BSTR_PREFIX_SIZE + byte_len;
+    size_t tail = (byte_len & 1) + sizeof(OLECHAR);
 
     memcpy(block, &prefix, sizeof(prefix));
-    /* Two or three bytes, stored directly: a memset call costs more than the
-     * string's own copy on short strings. */
-    tail[0] = 0;
-    tail[1] = 0;
-    if (byte_len & 1)
-        tail[2] = 0;
+    memset(block + BSTR_PREFIX_SIZE + byte_len, 0, tail);
     return (BSTR)(void *)(block + BSTR_PREFIX_SIZE);
 }
 

@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -362,14 +363,18 @@ static char *type_name(ITypeInfo *info)
     return text;
 }
 
-/* The dual interfaces of the object's coclass other than its default one. */
+#define MAX_INTERFACES 64
+
+/* The dual interfaces of the object's coclass, from its type information. */
 typedef struct interfaces {
     UINT count;
-    ITypeInfo *info[MAX_ARGS];
-    char *name[MAX_ARGS];
-    IID iid[MAX_ARGS];
+    ITypeInfo *info[MAX_INTERFACES];
+    char *name[MAX_INTERFACES];
+    IID iid[MAX_INTERFACES];
+    bool is_default[MAX_INTERFACES];
 } interfaces;
 
+/* Lists them; an object without a type library has none listed. */
 static void list_interfaces(IDispatch *disp, interfaces *out)
 {
     ITypeInfo *info = NULL, *coclass = NULL;
@@ -384,25 +389,26 @@ static void list_interfaces(IDispatch *disp, interfaces *out)
     if (!coclass)
         return;
     if (SUCCEEDED(ITypeInfo_GetTypeAttr(coclass, &attr))) {
-        for (impl = 0; impl < attr->cImplTypes && out->count < MAX_ARGS; impl++) {
+        for (impl = 0; impl < attr->cImplTypes && out->count < MAX_INTERFACES; impl++) {
             INT flags;
             ITypeInfo *iface = implemented(coclass, impl, &flags);
             TYPEATTR *iattr;
+            bool dual = false;
 
             if (!iface)
                 continue;
-            if (!(flags & IMPLTYPEFLAG_FDEFAULT) &&
-                SUCCEEDED(ITypeInfo_GetTypeAttr(iface, &iattr))) {
-                if (iattr->typekind == TKIND_DISPATCH) {
-                    out->iid[out->count] = iattr->guid;
-                    out->name[out->count] = type_name(iface);
-                    out->info[out->count++] = iface;
-                    iface = NULL;
-                }
-                ITypeInfo_ReleaseTypeAttr(iface ? iface : out->info[out->count - 1], iattr);
+            if (SUCCEEDED(ITypeInfo_GetTypeAttr(iface, &iattr))) {
+                dual = iattr->typekind == TKIND_DISPATCH;
+                out->iid[out->count] = iattr->guid;
+                ITypeInfo_ReleaseTypeAttr(iface, iattr);
             }
-            if (iface)
+            if (!dual) {
                 ITypeInfo_Release(iface);
+                continue;
+            }
+            out->is_default[out->count] = (flags & IMPLTYPEFLAG_FDEFAULT) != 0;
+            out->name[out->count] = type_name(iface);
+            out->info[out->count++] = iface;
         }
         ITypeInfo_ReleaseTypeAttr(coclass, attr);
     }
@@ -523,22 +529,33 @@ static void print_value(VARIANT *value)
 /* ---- ccw call ------------------------------------------------------------ */
 
 typedef struct call {
-    const char *member;
+    const char *member;              /* as given: MEMBER or IFACE.MEMBER */
+    const char *name;                /* MEMBER */
     bool put;
     UINT count, named_count;
     VARIANT values[MAX_ARGS];        /* in command-line order */
     const char *names[MAX_ARGS];     /* NAME of NAME:=ARG, else NULL */
 } call;
 
-static int parse_call(call *c, char **args)
+/* Parses one call, up to `--then` or the end; *next is past both. */
+static int parse_call(call *c, char **args, char ***next)
 {
     size_t i;
+    const char *dot;
 
     memset(c, 0, sizeof(*c));
-    if (!args[0])
+    if (!args[0] || strcmp(args[0], "--then") == 0) {
+        fprintf(stderr, "ccw: --then must be followed by a member\n");
         return EXIT_USAGE;
+    }
     c->member = args[0];
-    for (i = 1; args[i]; i++) {
+    dot = strchr(c->member, '.');
+    c->name = dot ? dot + 1 : c->member;
+    if (dot && (dot == c->member || !*c->name || strchr(c->name, '.'))) {
+        fprintf(stderr, "ccw: '%s' is neither MEMBER nor INTERFACE.MEMBER\n", c->member);
+        return EXIT_USAGE;
+    }
+    for (i = 1; args[i] && strcmp(args[i], "--then") != 0; i++) {
         const char *text = args[i];
         const char *assign = strstr(text, ":=");
 
@@ -561,6 +578,7 @@ static int parse_call(call *c, char **args)
         }
         c->count++;
     }
+    *next = args[i] ? args + i + 1 : args + i;
     if (c->put && c->count != 1) {
         fprintf(stderr, "ccw: --put takes exactly one value\n");
         return EXIT_USAGE;
@@ -576,12 +594,93 @@ static void free_call(call *c)
         VariantClear(&c->values[i]);
 }
 
+/* Whether the object's default interface has a member `name`. */
+static bool default_has_member(IDispatch *object, const char *name)
+{
+    BSTR wide = NULL;
+    DISPID id;
+    bool found;
+
+    if (FAILED(ccw_bstr_from_utf8(name, CCW_NUL_TERMINATED, &wide)))
+        return false;
+    found = SUCCEEDED(IDispatch_GetIDsOfNames(object, &IID_NULL, &wide, 1, LOCALE_USER_DEFAULT,
+                                              &id));
+    SysFreeString(wide);
+    return found;
+}
+
+/*
+ * The IDispatch to call c's member through (*out, AddRef'd): the object's
+ * own for its default interface; for IFACE.MEMBER, or a member only another
+ * dual interface of the coclass has, that interface (QueryInterface for its
+ * IID; a dual interface is its own IDispatch). A member found nowhere is
+ * left to the default interface to report. Prints why when there is none.
+ */
+static int resolve(IDispatch *object, const call *c, IDispatch **out)
+{
+    size_t iface_len = c->name == c->member ? 0 : (size_t)(c->name - c->member - 1);
+    UINT i, found = UINT_MAX, matches = 0;
+    int status = EXIT_OK;
+    interfaces list;
+    HRESULT hr;
+
+    *out = NULL;
+    if (!iface_len && default_has_member(object, c->name)) {
+        IDispatch_AddRef(object);
+        *out = object;
+        return EXIT_OK;
+    }
+    list_interfaces(object, &list);
+    for (i = 0; i < list.count; i++) {
+        bool match = iface_len ? list.name[i] && strlen(list.name[i]) == iface_len &&
+                                 strncasecmp(list.name[i], c->member, iface_len) == 0
+                               : !list.is_default[i] && has_member(list.info[i], c->name);
+
+        if (match) {
+            found = i;
+            matches++;
+        }
+    }
+    if (iface_len && found == UINT_MAX) {
+        fprintf(stderr, "ccw: %s failed: the object has no dual interface named '%.*s'\n",
+                c->member, (int)iface_len, c->member);
+        status = EXIT_FAILED;
+    } else if (matches > 1) {
+        UINT listed = 0;
+
+        fprintf(stderr, "ccw: %s is ambiguous: it is", c->member);
+        for (i = 0; i < list.count; i++) {
+            if (list.is_default[i] || !has_member(list.info[i], c->name))
+                continue;
+            fprintf(stderr, "%s%s.%s", listed == 0 ? " " : listed + 1 == matches ? " and " : ", ",
+                    list.name[i] ? list.name[i] : "?", c->name);
+            listed++;
+        }
+        fputs("; name the interface\n", stderr);
+        status = EXIT_FAILED;
+    } else if (found == UINT_MAX || list.is_default[found]) {
+        IDispatch_AddRef(object);
+        *out = object;
+    } else {
+        hr = IDispatch_QueryInterface(object, &list.iid[found], (void **)out);
+        if (FAILED(hr)) {
+            fprintf(stderr, "ccw: %s failed: QueryInterface for %s: ", c->member,
+                    list.name[found]);
+            print_hresult(hr);
+            fputc('\n', stderr);
+            status = EXIT_FAILED;
+        }
+    }
+    free_interfaces(&list);
+    return status;
+}
+
 /* The DISPIDs of the member and of the named arguments. */
 static HRESULT find_ids(IDispatch *disp, const call *c, DISPID *ids)
 {
     BSTR names[MAX_ARGS + 1] = { NULL };
     UINT n = 1, i;
-    HRESULT hr = ccw_bstr_from_utf8(c->member, CCW_NUL_TERMINATED, &names[0]);
+    HRESULT hr = ccw_bstr_from_utf8(c->name, CCW_NUL_TERMINATED, &names[0]);
 
     for (i = 0; i < c->count && SUCCEEDED(hr); i++) {
         if (c->names[i])
@@ -691,27 +790,51 @@ static int invoke_call(IDispatch *disp, call *c)
     return EXIT_FAILED;
 }
 
+/* One call on the object, through the interface its member belongs to. */
+static int run_call(IDispatch *object, call *c)
+{
+    IDispatch *disp = NULL;
+    int status = resolve(object, c, &disp);
+
+    if (status == EXIT_OK)
+        status = invoke_call(disp, c);
+    if (disp)
+        IDispatch_Release(disp);
+    return status;
+}
+
 int ccw_tool_call(char **args)
 {
     const char *library, *key;
     char **rest;
+    call *calls;
+    size_t count = 1, parsed = 0, i;
     target t;
-    call c;
-    int status;
+    int status = EXIT_OK;
 
+    memset(&t, 0, sizeof(t));
     if (!parse_target(args, &library, &key, &rest) || !rest[0]) {
-        fprintf(stderr, "usage: ccw call [--library PATH.so] PROGID|{CLSID} MEMBER [--put] "
-                        "[ARG|NAME:=ARG ...]\n");
+        fprintf(stderr, "usage: ccw call [--library PATH.so] PROGID|{CLSID} [IFACE.]MEMBER "
+                        "[--put] [ARG|NAME:=ARG ...] [--then [IFACE.]MEMBER ...]\n");
         return EXIT_USAGE;
     }
-    status = parse_call(&c, rest);
+    for (i = 0; rest[i]; i++)
+        count += strcmp(rest[i], "--then") == 0;
+    calls = calloc(count, sizeof(*calls));
+    if (!calls) {
+        fprintf(stderr, "ccw: out of memory\n");
+        return EXIT_FAILED;
+    }
+    while (parsed < count && status == EXIT_OK)
+        status = parse_call(&calls[parsed++], rest, &rest);
     if (status == EXIT_OK)
         status = activate(&t, library, key);
-    else
-        memset(&t, 0, sizeof(t));
-    if (status == EXIT_OK)
-        status = invoke_call(t.disp, &c);
-    free_call(&c);
+    /* One object for all of them; the first failure ends the sequence. */
+    for (i = 0; i < count && status == EXIT_OK; i++)
+        status = run_call(t.disp, &calls[i]);
+    for (i = 0; i < parsed; i++)
+        free_call(&calls[i]);
+    free(calls);
     deactivate(&t);
     return status;
 }
@@ -860,83 +983,40 @@ static void describe_interface(ITypeInfo *info)
  * its interfaces; only that interface when there is no type library. */
 static void describe_object(ITypeInfo *info)
 {
-    ITypeLib *lib = NULL;
-    UINT index, count, i;
+    ITypeInfo *coclass = coclass_of(info);
+    TYPEATTR *attr = NULL;
+    BSTR name = NULL, help = NULL;
+    UINT impl;
 
-    if (FAILED(ITypeInfo_GetContainingTypeLib(info, &lib, &index))) {
+    if (!coclass || FAILED(ITypeInfo_GetTypeAttr(coclass, &attr))) {
+        if (coclass)
+            ITypeInfo_Release(coclass);
         describe_interface(info);
         return;
     }
-    count = ITypeLib_GetTypeInfoCount(lib);
-    for (i = 0; i < count; i++) {
-        ITypeInfo *coclass = NULL;
-        TYPEATTR *attr = NULL;
-        TYPEKIND kind;
-        BSTR name = NULL, help = NULL;
-        UINT impl;
-
-        if (FAILED(ITypeLib_GetTypeInfoType(lib, i, &kind)) || kind != TKIND_COCLASS ||
-            FAILED(ITypeLib_GetTypeInfo(lib, i, &coclass)))
-            continue;
-        if (SUCCEEDED(ITypeInfo_GetTypeAttr(coclass, &attr))) {
-            bool ours = false;
-
-            /* Ours when its default interface is the one the object gave. */
-            for (impl = 0; impl < attr->cImplTypes && !ours; impl++) {
-                HREFTYPE ref;
-                INT flags = 0;
-                ITypeInfo *iface = NULL;
-
-                if (SUCCEEDED(ITypeInfo_GetImplTypeFlags(coclass, impl, &flags)) &&
-                    (flags & IMPLTYPEFLAG_FDEFAULT) &&
-                    SUCCEEDED(ITypeInfo_GetRefTypeOfImplType(coclass, impl, &ref)) &&
-                    SUCCEEDED(ITypeInfo_GetRefTypeInfo(coclass, ref, &iface))) {
-                    TYPEATTR *iattr, *mine;
-
-                    if (SUCCEEDED(ITypeInfo_GetTypeAttr(iface, &iattr))) {
-                        if (SUCCEEDED(ITypeInfo_GetTypeAttr(info, &mine))) {
-                            ours = IsEqualGUID(&iattr->guid, &mine->guid);
-                            ITypeInfo_ReleaseTypeAttr(info, mine);
-                        }
-                        ITypeInfo_ReleaseTypeAttr(iface, iattr);
-                    }
-                    ITypeInfo_Release(iface);
-                }
-            }
-            if (ours) {
-                ITypeInfo_GetDocumentation(coclass, MEMBERID_NIL, &name, &help, NULL, NULL);
-                fputs("coclass ", stdout);
-                print_bstr(name);
-                putchar(' ');
-                print_guid(&attr->guid);
-                if (help) {
-                    fputs("  -- ", stdout);
-                    print_bstr(help);
-                }
-                putchar('\n');
-                for (impl = 0; impl < attr->cImplTypes; impl++) {
-                    HREFTYPE ref;
-                    ITypeInfo *iface = NULL;
-
-                    if (SUCCEEDED(ITypeInfo_GetRefTypeOfImplType(coclass, impl, &ref)) &&
-                        SUCCEEDED(ITypeInfo_GetRefTypeInfo(coclass, ref, &iface))) {
-                        describe_interface(iface);
-                        ITypeInfo_Release(iface);
-                    }
-                }
-                SysFreeString(name);
-                SysFreeString(help);
-                ITypeInfo_ReleaseTypeAttr(coclass, attr);
-                ITypeInfo_Release(coclass);
-                ITypeLib_Release(lib);
-                return;
-            }
-            ITypeInfo_ReleaseTypeAttr(coclass, attr);
-        }
-        ITypeInfo_Release(coclass);
+    ITypeInfo_GetDocumentation(coclass, MEMBERID_NIL, &name, &help, NULL, NULL);
+    fputs("coclass ", stdout);
+    print_bstr(name);
+    putchar(' ');
+    print_guid(&attr->guid);
+    if (help) {
+        fputs("  -- ", stdout);
+        print_bstr(help);
     }
-    ITypeLib_Release(lib);
-    describe_interface(info);
+    putchar('\n');
+    for (impl = 0; impl < attr->cImplTypes; impl++) {
+        INT flags;
+        ITypeInfo *iface = implemented(coclass, impl, &flags);
+
+        if (iface) {
+            describe_interface(iface);
+            ITypeInfo_Release(iface);
+        }
+    }
+    SysFreeString(name);
+    SysFreeString(help);
+    ITypeInfo_ReleaseTypeAttr(coclass, attr);
+    ITypeInfo_Release(coclass);
 }
 
 int ccw_tool_describe(char **args)

@@ -18,6 +18,7 @@
 #include "call.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,8 +165,9 @@ static const command commands[] = {
       "unregister a component (its DllUnregisterServer), or remove one class", 1, 1,
       run_unregister },
     { "list", "", "print the registered classes", 0, 0, run_list },
-    { "call", "[--library PATH] PROGID|{CLSID} MEMBER [--put] [ARG|NAME:=ARG...]",
-      "call a member late-bound (IDispatch) and print its result", 2, 2 + 2 + 1 + 32,
+    { "call", "[--library PATH] PROGID|{CLSID} [IFACE.]MEMBER [--put] [ARG|NAME:=ARG...]"
+              " [--then ...]",
+      "call members late-bound (IDispatch), one object, and print their results", 2, INT_MAX,
       ccw_tool_call },
     { "describe", "[--library PATH] PROGID|{CLSID}",
       "print a class's interfaces from its type information", 1, 3, ccw_tool_describe },

@@ -1,11 +1,11 @@
 #!/bin/sh
-# dispatch_call.sh CCW COUNTER.so KITCHEN.so EXPECTED_DIR
-# `ccw call` and `ccw describe` against the example components: stdout,
+# dispatch_call.sh CCW COUNTER.so KITCHEN.so NAMES.so EXPECTED_DIR
+# `ccw call` and `ccw describe` against the test components: stdout,
 # stderr and exit status of each case, compared with EXPECTED_DIR/<case>.
 # With DISPATCH_CALL_REGEN=1 the outputs are written there instead (review
 # the diff).
 set -u
-ccw=$1 counter=$2 kitchen=$3 expected=$4
+ccw=$1 counter=$2 kitchen=$3 names=$4 expected=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
@@ -29,6 +29,7 @@ check() {
 
 C="--library $counter Example.Counter"
 K="--library $kitchen E2E.Kitchen"
+N="--library $names E2E.Names"
 check describe-counter 0 describe $C
 check describe-kitchen 0 describe $K
 check call-get 0 call $C Value
@@ -50,6 +51,24 @@ check call-too-many 1 call $C Add 1 2
 check call-put-method 1 call $C Add --put 1
 check call-unknown-class 1 call --library "$counter" No.Such Value
 check call-usage 2 call $C
+
+# The coclass's other dual interfaces: named, or found by the member's name.
+check call-interface 0 call $C INamed.Describe
+check call-other-interface 0 call $C Describe
+check call-default-interface 0 call $C icounter.value
+check call-no-interface 1 call $C INope.Value
+check call-interface-no-member 1 call $C INamed.Value
+check call-ambiguous 1 call $N Side
+check call-qualified 0 call $N IRight.Side
+check call-bad-member 2 call $C a.b.c
+# An exception: the library's EINVAL as E_INVALIDARG, with source and description.
+check call-exception 1 call $C INamed.Name --put ""
+
+# Several calls on one object.
+check call-sequence 0 call $C Add 5 --then Add 2 --then Value
+check call-sequence-interfaces 0 call $C INamed.Name --put Bob --then Add 3 --then Describe
+check call-sequence-stops 1 call $C Value --then Nope --then Value
+check call-sequence-empty 2 call $C Value --then
 
 # Through the activation registry, as CoCreateInstance finds components.
 CCW_REGISTRY="$work/registry.json"

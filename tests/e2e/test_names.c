@@ -136,6 +136,26 @@ static void test_named_arguments_keep_c_names(void **state)
 	INames_Release(names);
 }
 
+/* Side on ILeft and on IRight are two members. */
+static void test_same_member_on_two_interfaces(void **state)
+{
+	INames *names = new_names();
+	ILeft *left = NULL;
+	IRight *right = NULL;
+	BSTR side = NULL;
+
+	(void)state;
+	assert_int_equal(INames_QueryInterface(names, &IID_ILeft, (void **)&left), S_OK);
+	assert_int_equal(INames_QueryInterface(names, &IID_IRight, (void **)&right), S_OK);
+	assert_int_equal(ILeft_Side(left, &side), S_OK);
+	expect_text(side, "left");
+	assert_int_equal(IRight_Side(right, &side), S_OK);
+	expect_text(side, "right");
+	ILeft_Release(left);
+	IRight_Release(right);
+	INames_Release(names);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -145,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_out_string_beside_com_name),
 		cmocka_unit_test(test_inout_keywords_and_method_name),
 		cmocka_unit_test(test_named_arguments_keep_c_names),
+		cmocka_unit_test(test_same_member_on_two_interfaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

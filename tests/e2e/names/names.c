@@ -87,3 +87,15 @@ void names_swap(const struct names *n, int *in, int *out, int Swap)
 	*in = *out + Swap;
 	*out = was_in + Swap;
 }
+
+const char *names_left(const struct names *n)
+{
+	(void)n;
+	return "left";
+}
+
+const char *names_right(const struct names *n)
+{
+	(void)n;
+	return "right";
+}

@@ -6,7 +6,9 @@
  * named as its method), like C++ and IDL keywords (`new`, `class`, `in`,
  * `out`, `string`, `interface`) and like a C library function (`free`).
  * tests/e2e/test_names.c shows that the generated code compiles and works;
- * tests/golden/names keeps the generated text.
+ * tests/golden/names keeps the generated text. And one member name, Side,
+ * on two interfaces, which a late-bound client must tell apart
+ * (tests/dispatch/dispatch_call.sh).
  */
 #ifndef NAMES_H
 #define NAMES_H
@@ -17,6 +19,8 @@
 
 struct CCW_CLASS("progid=E2E.Names clsid=A43B41F1-95CA-4519-B07F-5886D338D011")
 	CCW_INTERFACE("INames iid=21A1E94C-7336-46F7-9082-65F70015ABEA dual")
+	CCW_INTERFACE("ILeft iid=8BB18DBA-CDEE-4984-96E0-59526B4056F0 dual")
+	CCW_INTERFACE("IRight iid=92371430-0229-45C1-8EAC-EA5CA04FDB15 dual")
 	names;
 
 CCW_CONSTRUCTOR struct names *names_new(void);
@@ -43,5 +47,9 @@ CCW_METHOD() CCW_RESULT("errno") int names_repeat(const struct names *n, const c
 /* Swaps in and out; the method's own name as a parameter. */
 CCW_METHOD() void names_swap(const struct names *n, CCW_INOUT int *in, CCW_INOUT int *out,
 		int Swap);
+
+/* "left" and "right": Side on two interfaces. */
+CCW_METHOD("iface=ILeft name=Side") const char *names_left(const struct names *n);
+CCW_METHOD("iface=IRight name=Side") const char *names_right(const struct names *n);
 
 #endif

@@ -19,6 +19,8 @@ static ccw_module names_ccw_module;
 /* The GUIDs the header declares. */
 const CLSID CLSID_Names = { 0xa43b41f1, 0x95ca, 0x4519, { 0xb0, 0x7f, 0x58, 0x86, 0xd3, 0x38, 0xd0, 0x11 } };
 const IID IID_INames = { 0x21a1e94c, 0x7336, 0x46f7, { 0x90, 0x82, 0x65, 0xf7, 0x00, 0x15, 0xab, 0xea } };
+const IID IID_ILeft = { 0x8bb18dba, 0xcdee, 0x4984, { 0x96, 0xe0, 0x59, 0x52, 0x6b, 0x40, 0x56, 0xf0 } };
+const IID IID_IRight = { 0x92371430, 0x0229, 0x45c1, { 0x8e, 0xac, 0xea, 0x5c, 0xa0, 0x4f, 0xdb, 0x15 } };
 
 /* A call that fails in the thunk, before or after the C function: a message the
  * library left pending belongs to some earlier call, so it is dropped. */
@@ -58,6 +60,8 @@ static HRESULT names_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)
 struct names_ccw {
 	ccw_object header;
 	const INamesVtbl *INames;
+	const ILeftVtbl *ILeft;
+	const IRightVtbl *IRight;
 };
 
 static const INamesVtbl INames_vtbl;
@@ -65,6 +69,20 @@ static const INamesVtbl INames_vtbl;
 static ccw_object *INames_ccw_object(INames *This)
 {
 	return CCW_OBJECT_FROM(This, struct names_ccw, INames);
+}
+
+static const ILeftVtbl ILeft_vtbl;
+
+static ccw_object *ILeft_ccw_object(ILeft *This)
+{
+	return CCW_OBJECT_FROM(This, struct names_ccw, ILeft);
+}
+
+static const IRightVtbl IRight_vtbl;
+
+static ccw_object *IRight_ccw_object(IRight *This)
+{
+	return CCW_OBJECT_FROM(This, struct names_ccw, IRight);
 }
 
 /* ==== Names (struct names) ==== */
@@ -544,17 +562,293 @@ static const INamesVtbl INames_vtbl = {
 	.Swap = INames_Swap,
 };
 
-/* QueryInterface in constant time: each IID sits in slot ccw_iid_hash(iid, 0xdaa66d2bu) & 3
+/* ILeft's IUnknown slots: the object's own, through the runtime. */
+static HRESULT STDMETHODCALLTYPE ILeft_QueryInterface(ILeft *This, REFIID riid, void **ppv)
+{
+	return ccw_object_query_interface(ILeft_ccw_object(This), riid, ppv);
+}
+
+static ULONG STDMETHODCALLTYPE ILeft_AddRef(ILeft *This)
+{
+	return ccw_object_add_ref(ILeft_ccw_object(This));
+}
+
+static ULONG STDMETHODCALLTYPE ILeft_Release(ILeft *This)
+{
+	return ccw_object_release(ILeft_ccw_object(This));
+}
+
+/* ILeft::Side calls names_left().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE ILeft_Side(ILeft *This, BSTR *ccw_arg0)
+{
+	struct names *ccw_self = ILeft_ccw_object(This)->c_object;
+	const char *ccw_c0 = NULL;
+	BSTR ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
+
+	if (!ccw_arg0)
+		return names_ccw_fail(E_POINTER, "E2E.Names", &IID_ILeft,
+			"ILeft.Side: 'result' is a NULL pointer");
+	*ccw_arg0 = NULL;
+	ccw_c0 = names_left(ccw_self);
+	ccw_hr = ccw_bstr_from_utf8(ccw_c0, CCW_NUL_TERMINATED, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = names_ccw_fail(ccw_hr, "E2E.Names", &IID_ILeft,
+			"ILeft.Side: the library's 'result' could not be converted from UTF-8");
+		goto cleanup;
+	}
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
+cleanup:
+	SysFreeString(ccw_com0);
+	return ccw_hr;
+}
+
+static const ccw_dispatch_param ILeft_Side_params[] = {
+	{ .name = "result", .vt = VT_BSTR, .flags = PARAMFLAG_FOUT | PARAMFLAG_FRETVAL },
+};
+
+/* ILeft's methods in vtable order; Invoke's switch uses the index. */
+static const ccw_dispatch_function ILeft_dispatch_functions[] = {
+	{ .name = "Side", .dispid = 1, .invkind = INVOKE_FUNC, .slot = 7,
+	  .params = ILeft_Side_params, .param_count = 1 },
+};
+
+/* DISPID -> member: a perfect hash (seed 0x00000000). */
+static const ccw_dispatch_member ILeft_dispatch_members[] = {
+	{ .name = "Side", .dispid = 1, .method = &ILeft_dispatch_functions[0] },
+};
+
+/* Case-folded names -> members and parameters: a perfect hash (seed 0x00000000). */
+static const ccw_dispatch_name ILeft_dispatch_names[] = {
+	{ "side", 4, 0, -1 },
+};
+
+static const ccw_dispatch_table ILeft_dispatch = {
+	.name = "ILeft",
+	.iid = &IID_ILeft,
+	.source = "E2E.Names",
+	.dual = true,
+	.raises_error_info = true,
+	.functions = ILeft_dispatch_functions,
+	.function_count = 1,
+	.member_shape = { 0x00000000u, 0x0u },
+	.members = ILeft_dispatch_members,
+	.name_shape = { 0x00000000u, 0x0u },
+	.names = ILeft_dispatch_names,
+	.library = &names_ccw_typelib,
+};
+
+/* ILeft's IDispatch slots. */
+static HRESULT STDMETHODCALLTYPE ILeft_GetTypeInfoCount(ILeft *This, UINT *pctinfo)
+{
+	(void)This;
+	return ccw_dispatch_get_type_info_count(pctinfo);
+}
+
+static HRESULT STDMETHODCALLTYPE ILeft_GetTypeInfo(ILeft *This, UINT iTInfo, LCID lcid,
+	ITypeInfo **ppTInfo)
+{
+	(void)lcid;
+	return ccw_dispatch_get_type_info(&ILeft_dispatch, ILeft_ccw_object(This)->cls->module,
+					  iTInfo, ppTInfo);
+}
+
+static HRESULT STDMETHODCALLTYPE ILeft_GetIDsOfNames(ILeft *This, REFIID riid,
+	LPOLESTR *rgszNames, UINT cNames, LCID lcid, DISPID *rgDispId)
+{
+	(void)This;
+	(void)lcid;
+	return ccw_dispatch_get_ids_of_names(&ILeft_dispatch, riid, rgszNames, cNames, rgDispId);
+}
+
+/* ILeft::Invoke: the runtime fetches and converts the arguments, the typed
+ * call goes to the early-bound thunk, the runtime writes the results back. */
+static HRESULT STDMETHODCALLTYPE ILeft_Invoke(ILeft *This, DISPID dispIdMember, REFIID riid,
+	LCID lcid, WORD wFlags, DISPPARAMS *pDispParams, VARIANT *pVarResult,
+	EXCEPINFO *pExcepInfo, UINT *puArgErr)
+{
+	ccw_invocation inv;
+	HRESULT hr;
+
+	hr = ccw_dispatch_begin(&inv, &ILeft_dispatch, dispIdMember, riid, lcid, wFlags,
+				pDispParams, pVarResult, pExcepInfo, puArgErr);
+	if (FAILED(hr))
+		return hr;
+	switch (inv.function) {
+	case 0:
+		hr = ILeft_Side(This, &V_BSTR(&inv.args[0]));
+		break;
+	default:
+		hr = E_UNEXPECTED;
+		break;
+	}
+	return ccw_dispatch_end(&inv, hr);
+}
+
+static const ILeftVtbl ILeft_vtbl = {
+	.QueryInterface = ILeft_QueryInterface,
+	.AddRef = ILeft_AddRef,
+	.Release = ILeft_Release,
+	.GetTypeInfoCount = ILeft_GetTypeInfoCount,
+	.GetTypeInfo = ILeft_GetTypeInfo,
+	.GetIDsOfNames = ILeft_GetIDsOfNames,
+	.Invoke = ILeft_Invoke,
+	.Side = ILeft_Side,
+};
+
+/* IRight's IUnknown slots: the object's own, through the runtime. */
+static HRESULT STDMETHODCALLTYPE IRight_QueryInterface(IRight *This, REFIID riid, void **ppv)
+{
+	return ccw_object_query_interface(IRight_ccw_object(This), riid, ppv);
+}
+
+static ULONG STDMETHODCALLTYPE IRight_AddRef(IRight *This)
+{
+	return ccw_object_add_ref(IRight_ccw_object(This));
+}
+
+static ULONG STDMETHODCALLTYPE IRight_Release(IRight *This)
+{
+	return ccw_object_release(IRight_ccw_object(This));
+}
+
+/* IRight::Side calls names_right().
+ * ccw_arg0: the return value. */
+static HRESULT STDMETHODCALLTYPE IRight_Side(IRight *This, BSTR *ccw_arg0)
+{
+	struct names *ccw_self = IRight_ccw_object(This)->c_object;
+	const char *ccw_c0 = NULL;
+	BSTR ccw_com0 = NULL;
+	HRESULT ccw_hr = S_OK;
+
+	if (!ccw_arg0)
+		return names_ccw_fail(E_POINTER, "E2E.Names", &IID_IRight,
+			"IRight.Side: 'result' is a NULL pointer");
+	*ccw_arg0 = NULL;
+	ccw_c0 = names_right(ccw_self);
+	ccw_hr = ccw_bstr_from_utf8(ccw_c0, CCW_NUL_TERMINATED, &ccw_com0);
+	if (FAILED(ccw_hr)) {
+		ccw_hr = names_ccw_fail(ccw_hr, "E2E.Names", &IID_IRight,
+			"IRight.Side: the library's 'result' could not be converted from UTF-8");
+		goto cleanup;
+	}
+	*ccw_arg0 = ccw_com0;
+	ccw_com0 = NULL;
+cleanup:
+	SysFreeString(ccw_com0);
+	return ccw_hr;
+}
+
+static const ccw_dispatch_param IRight_Side_params[] = {
+	{ .name = "result", .vt = VT_BSTR, .flags = PARAMFLAG_FOUT | PARAMFLAG_FRETVAL },
+};
+
+/* IRight's methods in vtable order; Invoke's switch uses the index. */
+static const ccw_dispatch_function IRight_dispatch_functions[] = {
+	{ .name = "Side", .dispid = 1, .invkind = INVOKE_FUNC, .slot = 7,
+	  .params = IRight_Side_params, .param_count = 1 },
+};
+
+/* DISPID -> member: a perfect hash (seed 0x00000000). */
+static const ccw_dispatch_member IRight_dispatch_members[] = {
+	{ .name = "Side", .dispid = 1, .method = &IRight_dispatch_functions[0] },
+};
+
+/* Case-folded names -> members and parameters: a perfect hash (seed 0x00000000). */
+static const ccw_dispatch_name IRight_dispatch_names[] = {
+	{ "side", 4, 0, -1 },
+};
+
+static const ccw_dispatch_table IRight_dispatch = {
+	.name = "IRight",
+	.iid = &IID_IRight,
+	.source = "E2E.Names",
+	.dual = true,
+	.raises_error_info = true,
+	.functions = IRight_dispatch_functions,
+	.function_count = 1,
+	.member_shape = { 0x00000000u, 0x0u },
+	.members = IRight_dispatch_members,
+	.name_shape = { 0x00000000u, 0x0u },
+	.names = IRight_dispatch_names,
+	.library = &names_ccw_typelib,
+};
+
+/* IRight's IDispatch slots. */
+static HRESULT STDMETHODCALLTYPE IRight_GetTypeInfoCount(IRight *This, UINT *pctinfo)
+{
+	(void)This;
+	return ccw_dispatch_get_type_info_count(pctinfo);
+}
+
+static HRESULT STDMETHODCALLTYPE IRight_GetTypeInfo(IRight *This, UINT iTInfo, LCID lcid,
+	ITypeInfo **ppTInfo)
+{
+	(void)lcid;
+	return ccw_dispatch_get_type_info(&IRight_dispatch, IRight_ccw_object(This)->cls->module,
+					  iTInfo, ppTInfo);
+}
+
+static HRESULT STDMETHODCALLTYPE IRight_GetIDsOfNames(IRight *This, REFIID riid,
+	LPOLESTR *rgszNames, UINT cNames, LCID lcid, DISPID *rgDispId)
+{
+	(void)This;
+	(void)lcid;
+	return ccw_dispatch_get_ids_of_names(&IRight_dispatch, riid, rgszNames, cNames, rgDispId);
+}
+
+/* IRight::Invoke: the runtime fetches and converts the arguments, the typed
+ * call goes to the early-bound thunk, the runtime writes the results back. */
+static HRESULT STDMETHODCALLTYPE IRight_Invoke(IRight *This, DISPID dispIdMember, REFIID riid,
+	LCID lcid, WORD wFlags, DISPPARAMS *pDispParams, VARIANT *pVarResult,
+	EXCEPINFO *pExcepInfo, UINT *puArgErr)
+{
+	ccw_invocation inv;
+	HRESULT hr;
+
+	hr = ccw_dispatch_begin(&inv, &IRight_dispatch, dispIdMember, riid, lcid, wFlags,
+				pDispParams, pVarResult, pExcepInfo, puArgErr);
+	if (FAILED(hr))
+		return hr;
+	switch (inv.function) {
+	case 0:
+		hr = IRight_Side(This, &V_BSTR(&inv.args[0]));
+		break;
+	default:
+		hr = E_UNEXPECTED;
+		break;
+	}
+	return ccw_dispatch_end(&inv, hr);
+}
+
+static const IRightVtbl IRight_vtbl = {
+	.QueryInterface = IRight_QueryInterface,
+	.AddRef = IRight_AddRef,
+	.Release = IRight_Release,
+	.GetTypeInfoCount = IRight_GetTypeInfoCount,
+	.GetTypeInfo = IRight_GetTypeInfo,
+	.GetIDsOfNames = IRight_GetIDsOfNames,
+	.Invoke = IRight_Invoke,
+	.Side = IRight_Side,
+};
+
+/* QueryInterface in constant time: each IID sits in slot ccw_iid_hash(iid, 0xdaa66d2bu) & 7
  * (laid out by ccwgen with ccw_qi_table_build). */
-static const ccw_qi_slot names_ccw_qi_slots[4] = {
+static const ccw_qi_slot names_ccw_qi_slots[8] = {
 	[0] = { &IID_IDispatch, offsetof(struct names_ccw, INames) },
-	[1] = { &IID_INames, offsetof(struct names_ccw, INames) },
-	[2] = { &IID_ISupportErrorInfo, CCW_OBJECT_SUPPORT_ERROR_INFO_OFFSET },
-	[3] = { &IID_IUnknown, CCW_OBJECT_UNKNOWN_OFFSET },
+	[1] = { &IID_IRight, offsetof(struct names_ccw, IRight) },
+	[4] = { &IID_ILeft, offsetof(struct names_ccw, ILeft) },
+	[5] = { &IID_INames, offsetof(struct names_ccw, INames) },
+	[6] = { &IID_ISupportErrorInfo, CCW_OBJECT_SUPPORT_ERROR_INFO_OFFSET },
+	[7] = { &IID_IUnknown, CCW_OBJECT_UNKNOWN_OFFSET },
 };
 
 static const ccw_class_interface names_ccw_interfaces[] = {
 	{ &IID_INames, &INames_vtbl, offsetof(struct names_ccw, INames) },
+	{ &IID_ILeft, &ILeft_vtbl, offsetof(struct names_ccw, ILeft) },
+	{ &IID_IRight, &IRight_vtbl, offsetof(struct names_ccw, IRight) },
 };
 
 /* The class factory's constructor (no call through a pointer of another type). */
@@ -575,8 +869,8 @@ const ccw_class names_ccw_class = {
 	.clsid = &CLSID_Names,
 	.size = sizeof(struct names_ccw),
 	.interfaces = names_ccw_interfaces,
-	.interface_count = 1,
-	.qi = { { 0xdaa66d2bu, 3u }, names_ccw_qi_slots },
+	.interface_count = 3,
+	.qi = { { 0xdaa66d2bu, 7u }, names_ccw_qi_slots },
 	.construct = names_ccw_construct,
 	.destroy = names_ccw_destroy,
 	.module = &names_ccw_module,
@@ -607,15 +901,19 @@ HRESULT names_ccw_create(IUnknown *outer, REFIID riid, void **out)
 
 static const ccw_dispatch_table *const Names_ccw_interfaces[] = {
 	&INames_dispatch,
+	&ILeft_dispatch,
+	&IRight_dispatch,
 };
 
 static const ccw_dispatch_table *const names_ccw_all_interfaces[] = {
 	&INames_dispatch,
+	&ILeft_dispatch,
+	&IRight_dispatch,
 };
 
 static const ccw_typelib_class names_ccw_classes[] = {
 	{ .name = "Names", .clsid = &CLSID_Names, .help = NULL,
-	  .creatable = true, .interfaces = Names_ccw_interfaces, .interface_count = 1,
+	  .creatable = true, .interfaces = Names_ccw_interfaces, .interface_count = 3,
 	  .default_interface = 0 },
 };
 
@@ -627,7 +925,7 @@ static const ccw_typelib names_ccw_typelib = {
 	.version_major = 1,
 	.version_minor = 0,
 	.interfaces = names_ccw_all_interfaces,
-	.interface_count = 1,
+	.interface_count = 3,
 	.classes = names_ccw_classes,
 	.class_count = 1,
 };

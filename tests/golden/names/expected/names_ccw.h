@@ -14,6 +14,8 @@ extern "C" {
 
 /* The interfaces, declared first: methods may take any of them. */
 typedef struct INames INames;
+typedef struct ILeft ILeft;
+typedef struct IRight IRight;
 
 /* The C library's structs behind the classes. */
 struct names;
@@ -22,6 +24,10 @@ struct names;
 DEFINE_GUID(CLSID_Names, 0xa43b41f1, 0x95ca, 0x4519, 0xb0, 0x7f, 0x58, 0x86, 0xd3, 0x38, 0xd0, 0x11);
 /* {21A1E94C-7336-46F7-9082-65F70015ABEA} */
 DEFINE_GUID(IID_INames, 0x21a1e94c, 0x7336, 0x46f7, 0x90, 0x82, 0x65, 0xf7, 0x00, 0x15, 0xab, 0xea);
+/* {8BB18DBA-CDEE-4984-96E0-59526B4056F0} */
+DEFINE_GUID(IID_ILeft, 0x8bb18dba, 0xcdee, 0x4984, 0x96, 0xe0, 0x59, 0x52, 0x6b, 0x40, 0x56, 0xf0);
+/* {92371430-0229-45C1-8EAC-EA5CA04FDB15} */
+DEFINE_GUID(IID_IRight, 0x92371430, 0x0229, 0x45c1, 0x8e, 0xac, 0xea, 0x5c, 0xa0, 0x4f, 0xdb, 0x15);
 
 /* ---- INames: dual interface of Names {21A1E94C-7336-46F7-9082-65F70015ABEA} */
 #if defined(__cplusplus) && !defined(CINTERFACE)
@@ -60,6 +66,62 @@ struct INames {
 #define INames_Weigh(This, x, c_x_count, result) ((This)->lpVtbl->Weigh(This, x, c_x_count, result))
 #define INames_Repeat(This, com_x, free, x) ((This)->lpVtbl->Repeat(This, com_x, free, x))
 #define INames_Swap(This, in_, out_, Swap_) ((This)->lpVtbl->Swap(This, in_, out_, Swap_))
+#endif
+#endif
+
+/* ---- ILeft: dual interface of Names {8BB18DBA-CDEE-4984-96E0-59526B4056F0} */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+struct ILeft : public IDispatch {
+	virtual HRESULT STDMETHODCALLTYPE Side(BSTR *result) = 0;
+};
+#else
+typedef struct ILeftVtbl {
+	CCW_IUNKNOWN_METHODS(ILeft)
+	CCW_IDISPATCH_METHODS(ILeft)
+	/* 7 */ HRESULT (STDMETHODCALLTYPE *Side)(ILeft *This, BSTR *result);
+} ILeftVtbl;
+
+struct ILeft {
+	CONST_VTBL struct ILeftVtbl *lpVtbl;
+};
+
+#if defined(COBJMACROS) && !defined(CCW_NO_CALL_MACROS)
+#define ILeft_QueryInterface(This, riid, ppv) ((This)->lpVtbl->QueryInterface(This, riid, ppv))
+#define ILeft_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define ILeft_Release(This) ((This)->lpVtbl->Release(This))
+#define ILeft_GetTypeInfoCount(This, pctinfo) ((This)->lpVtbl->GetTypeInfoCount(This, pctinfo))
+#define ILeft_GetTypeInfo(This, iTInfo, lcid, ppTInfo) ((This)->lpVtbl->GetTypeInfo(This, iTInfo, lcid, ppTInfo))
+#define ILeft_GetIDsOfNames(This, riid, rgszNames, cNames, lcid, rgDispId) ((This)->lpVtbl->GetIDsOfNames(This, riid, rgszNames, cNames, lcid, rgDispId))
+#define ILeft_Invoke(This, dispIdMember, riid, lcid, wFlags, pDispParams, pVarResult, pExcepInfo, puArgErr) ((This)->lpVtbl->Invoke(This, dispIdMember, riid, lcid, wFlags, pDispParams, pVarResult, pExcepInfo, puArgErr))
+#define ILeft_Side(This, result) ((This)->lpVtbl->Side(This, result))
+#endif
+#endif
+
+/* ---- IRight: dual interface of Names {92371430-0229-45C1-8EAC-EA5CA04FDB15} */
+#if defined(__cplusplus) && !defined(CINTERFACE)
+struct IRight : public IDispatch {
+	virtual HRESULT STDMETHODCALLTYPE Side(BSTR *result) = 0;
+};
+#else
+typedef struct IRightVtbl {
+	CCW_IUNKNOWN_METHODS(IRight)
+	CCW_IDISPATCH_METHODS(IRight)
+	/* 7 */ HRESULT (STDMETHODCALLTYPE *Side)(IRight *This, BSTR *result);
+} IRightVtbl;
+
+struct IRight {
+	CONST_VTBL struct IRightVtbl *lpVtbl;
+};
+
+#if defined(COBJMACROS) && !defined(CCW_NO_CALL_MACROS)
+#define IRight_QueryInterface(This, riid, ppv) ((This)->lpVtbl->QueryInterface(This, riid, ppv))
+#define IRight_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IRight_Release(This) ((This)->lpVtbl->Release(This))
+#define IRight_GetTypeInfoCount(This, pctinfo) ((This)->lpVtbl->GetTypeInfoCount(This, pctinfo))
+#define IRight_GetTypeInfo(This, iTInfo, lcid, ppTInfo) ((This)->lpVtbl->GetTypeInfo(This, iTInfo, lcid, ppTInfo))
+#define IRight_GetIDsOfNames(This, riid, rgszNames, cNames, lcid, rgDispId) ((This)->lpVtbl->GetIDsOfNames(This, riid, rgszNames, cNames, lcid, rgDispId))
+#define IRight_Invoke(This, dispIdMember, riid, lcid, wFlags, pDispParams, pVarResult, pExcepInfo, puArgErr) ((This)->lpVtbl->Invoke(This, dispIdMember, riid, lcid, wFlags, pDispParams, pVarResult, pExcepInfo, puArgErr))
+#define IRight_Side(This, result) ((This)->lpVtbl->Side(This, result))
 #endif
 #endif
 
