@@ -1060,6 +1060,14 @@ done:
 	return status;
 }
 
+/* The runtime's name for each threading model (runtime.h, ccw_threading). */
+static const char *const threading_constant[] = {
+	[THREADING_BOTH] = "CCW_THREADING_BOTH",
+	[THREADING_FREE] = "CCW_THREADING_FREE",
+	[THREADING_APARTMENT] = "CCW_THREADING_APARTMENT",
+	[THREADING_SERIALIZED] = "CCW_THREADING_SERIALIZED",
+};
+
 static void emit_class_object(struct emitter *e, const struct model_class *cls,
 			      const ccw_qi_shape *shape)
 {
@@ -1080,6 +1088,8 @@ static void emit_class_object(struct emitter *e, const struct model_class *cls,
 	else
 		buffer_puts(out, "NULL");
 	buffer_printf(out, ",\n\t.clsid = &CLSID_%s,\n", cls->name);
+	buffer_printf(out, "\t.threading = %s,\n", threading_constant[cls->threading]);
+	buffer_printf(out, "\t.version = \"%u.%u\",\n", cls->version_major, cls->version_minor);
 	buffer_printf(out, "\t.size = sizeof(struct %s_ccw),\n", cls->c_tag);
 	buffer_printf(out, "\t.interfaces = %s_ccw_interfaces,\n", cls->c_tag);
 	buffer_printf(out, "\t.interface_count = %zu,\n", cls->interface_count);

@@ -79,4 +79,11 @@ if "$ccw" register "$counter" >/dev/null 2>&1; then
 else
 	echo "FAIL: ccw register $counter"; failed=1
 fi
+# The class's threading= and version= reach the registry (CCW_CLASS options).
+tab=$(printf '\t')
+if ! "$ccw" register "$kitchen" >/dev/null 2>&1 ||
+	! "$ccw" list | grep -q "E2E.Kitchen${tab}free${tab}1.2${tab}"; then
+	echo "FAIL: E2E.Kitchen not registered as free-threaded, version 1.2:"; "$ccw" list
+	failed=1
+fi
 exit $failed

@@ -19,7 +19,7 @@
 
 enum kitchen_mood { KITCHEN_CALM, KITCHEN_BUSY, KITCHEN_CLOSED };
 
-struct CCW_CLASS("progid=E2E.Kitchen clsid=6A1B0C2D-3E4F-4A5B-8C6D-7E8F9A0B1C2D version=1.2 "
+struct CCW_CLASS("progid=E2E.Kitchen clsid=6A1B0C2D-3E4F-4A5B-8C6D-7E8F9A0B1C2D version=1.2 threading=free "
 		 "help=\"A kitchen with one of everything\"")
 	CCW_INTERFACE("IKitchen iid=6A1B0C2D-3E4F-4A5B-8C6D-7E8F9A0B1C01 dual default")
 	CCW_INTERFACE("IStrings iid=6A1B0C2D-3E4F-4A5B-8C6D-7E8F9A0B1C02 dual")
