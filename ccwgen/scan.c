@@ -597,6 +597,13 @@ static enum CXChildVisitResult visit_top_level(CXCursor cursor, CXCursor parent,
 	return state->out_of_memory ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* clang's warning for an annotate attribute it dropped, e.g. CCW_CLASS
+ * written before `struct` (-Wignored-attributes). */
+static bool is_ignored_annotation(const char *message)
+{
+	return strstr(message, "attribute 'annotate' is ignored") != NULL;
+}
+
 static void report_clang_diagnostics(struct scan_state *state, bool *had_error)
 {
 	unsigned count = clang_getNumDiagnostics(state->tu);
@@ -612,9 +619,17 @@ static void report_clang_diagnostics(struct scan_state *state, bool *had_error)
 			message = take_string(clang_getDiagnosticSpelling(diagnostic));
 			if (!message)
 				state->out_of_memory = true;
-			diag_report(state->diags,
-				    severity >= CXDiagnostic_Error ? DIAG_ERROR : DIAG_WARNING,
-				    &where, "%s", message ? message : "out of memory");
+			if (message && is_ignored_annotation(message)) {
+				/* A misplaced macro would silently drop a class. */
+				diag_error(state->diags, &where,
+					   "clang ignored this annotation (%s): CCW_CLASS and "
+					   "CCW_INTERFACE go between 'struct' and the tag", message);
+				*had_error = true;
+			} else {
+				diag_report(state->diags,
+					    severity >= CXDiagnostic_Error ? DIAG_ERROR : DIAG_WARNING,
+					    &where, "%s", message ? message : "out of memory");
+			}
 			free(message);
 			if (severity >= CXDiagnostic_Error)
 				*had_error = true;
