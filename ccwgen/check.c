@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ccw/runtime.h>
+
 #include "naming.h"
 #include "options.h"
 #include "typemap.h"
@@ -212,6 +214,21 @@ static const struct annotation *single_annotation(struct checker *ck,
 	return first;
 }
 
+/* GUIDs every object already answers to (or its class factory does): a
+ * class or interface that took one would be unreachable, or would hide it. */
+static const struct {
+	const char *name;
+	struct uuid guid;
+} standard_guids[] = {
+	{ "IUnknown", { 0x00000000, 0x0000, 0x0000, { 0xC0, 0, 0, 0, 0, 0, 0, 0x46 } } },
+	{ "IDispatch", { 0x00020400, 0x0000, 0x0000, { 0xC0, 0, 0, 0, 0, 0, 0, 0x46 } } },
+	{ "ISupportErrorInfo",
+	  { 0xDF0B3D60, 0x548F, 0x101B, { 0x8E, 0x65, 0x08, 0x00, 0x2B, 0x2B, 0xD1, 0x19 } } },
+	{ "IClassFactory", { 0x00000001, 0x0000, 0x0000, { 0xC0, 0, 0, 0, 0, 0, 0, 0x46 } } },
+};
+
+/* Parses a GUID option into *out; false (and a diagnostic if one was
+ * given) when it is absent, malformed or a standard interface's. */
 static bool parse_guid_option(struct checker *ck, const struct annotation *ann,
 			      const struct parsed_options *options, const char *key,
 			      struct uuid *out)
@@ -219,13 +236,25 @@ static bool parse_guid_option(struct checker *ck, const struct annotation *ann,
 	const char *text = option_value(options, key);
 	struct location where;
 
+	struct uuid parsed;
+
 	if (!text)
 		return false;
-	if (uuid_parse(text, out))
-		return true;
 	where = option_where(ann, options, key);
-	diag_error(ck->diags, &where, "malformed GUID '%s' in %s=", text, key);
-	return false;
+	if (!uuid_parse(text, &parsed)) {
+		diag_error(ck->diags, &where, "malformed GUID '%s' in %s=", text, key);
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(standard_guids) / sizeof(standard_guids[0]); i++) {
+		if (memcmp(&parsed, &standard_guids[i].guid, sizeof(parsed)) == 0) {
+			diag_error(ck->diags, &where, "%s=%s is %s's; %s needs a GUID of its own",
+				   key, text, standard_guids[i].name,
+				   strcmp(key, "iid") == 0 ? "an interface" : "a class");
+			return false;
+		}
+	}
+	*out = parsed;
+	return true;
 }
 
 static bool parse_name_option(struct checker *ck, const struct annotation *ann,
@@ -1867,6 +1896,11 @@ static void check_classes(struct checker *ck)
 	for (size_t i = 0; i < ck->model->class_count; i++) {
 		struct model_class *cls = ck->model->classes[i];
 
+		/* The QI table also holds IUnknown, ISupportErrorInfo and IDispatch. */
+		if (cls->interface_count > CCW_QI_MAX_IIDS - 3)
+			diag_error(ck->diags, &cls->where, "class %s has %zu interfaces; at most %d "
+				   "fit its QueryInterface table", cls->name, cls->interface_count,
+				   CCW_QI_MAX_IIDS - 3);
 		if (cls->noncreatable)
 			continue;
 		if (!cls->progid)

@@ -964,7 +964,11 @@ static HRESULT registry_write(const char *file, const char *dir, const cJSON *do
         hr = write_all(fd, "\n", 1, file);
     if (FAILED(hr))
         goto cleanup;
-    if (fsync(fd) != 0 || close(fd) != 0) {
+    if (fsync(fd) != 0) {
+        hr = server_fail(REGDB_E_WRITEREGDB, "registry %s: %s", file, strerror(errno));
+        goto cleanup; /* cleanup closes fd */
+    }
+    if (close(fd) != 0) {
         fd = -1;
         hr = server_fail(REGDB_E_WRITEREGDB, "registry %s: %s", file, strerror(errno));
         goto cleanup;
@@ -1120,7 +1124,10 @@ static HRESULT edit_add(cJSON *classes, const char *file, const void *ctx, bool 
         existing = find_by_clsid(classes, entry->clsid);
         if (existing) {
             snprintf(key, sizeof(key), "%s", existing->string);
-            cJSON_ReplaceItemInObjectCaseSensitive(classes, key, item);
+            if (!cJSON_ReplaceItemInObjectCaseSensitive(classes, key, item)) {
+                cJSON_Delete(item);
+                return out_of_memory();
+            }
         } else {
             registry_clsid_to_text(entry->clsid, key);
             if (!cJSON_AddItemToObject(classes, key, item)) {

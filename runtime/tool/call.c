@@ -156,8 +156,8 @@ static void *library_symbol(void *library, const char *name)
 static HRESULT clsid_from_library(void *library, const char *progid, CLSID *out)
 {
     HRESULT (STDAPICALLTYPE *register_server)(void);
-    char dir[] = "/tmp/ccw-call-XXXXXX";
-    char registry[sizeof(dir) + 16];
+    const char *tmp = getenv("TMPDIR");
+    char dir[PATH_MAX], registry[PATH_MAX + 16], lock[PATH_MAX + 32];
     char *saved = NULL;
     const char *previous = getenv("CCW_REGISTRY");
     void *address;
@@ -167,9 +167,14 @@ static HRESULT clsid_from_library(void *library, const char *progid, CLSID *out)
     if (!address)
         return E_FAIL;
     memcpy(&register_server, &address, sizeof(register_server));
-    if (!mkdtemp(dir))
+    if (!tmp || tmp[0] != '/')
+        tmp = "/tmp";
+    if ((size_t)snprintf(dir, sizeof(dir), "%s/ccw-call-XXXXXX", tmp) >= sizeof(dir) ||
+        !mkdtemp(dir))
         return E_FAIL;
+    /* The registry keeps its lock file beside it: both go, then the folder. */
     snprintf(registry, sizeof(registry), "%s/registry.json", dir);
+    snprintf(lock, sizeof(lock), "%s.lock", registry);
     if (previous) {
         saved = strdup(previous);
         if (!saved) {
@@ -187,6 +192,7 @@ static HRESULT clsid_from_library(void *library, const char *progid, CLSID *out)
         unsetenv("CCW_REGISTRY");
     free(saved);
     unlink(registry);
+    unlink(lock);
     rmdir(dir);
     return hr;
 }

@@ -9,6 +9,11 @@ ccw=$1 counter=$2 kitchen=$3 names=$4 expected=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
+# `ccw call --library` resolves a ProgID through a private registry in
+# $TMPDIR; it must leave nothing behind (checked at the end).
+TMPDIR="$work/tmp"
+export TMPDIR
+mkdir "$TMPDIR"
 
 # check NAME STATUS ARGS...: run `ccw ARGS...` and compare with expected/NAME.
 check() {
@@ -85,5 +90,8 @@ if ! "$ccw" register "$kitchen" >/dev/null 2>&1 ||
 	! "$ccw" list | grep -q "E2E.Kitchen${tab}free${tab}1.2${tab}"; then
 	echo "FAIL: E2E.Kitchen not registered as free-threaded, version 1.2:"; "$ccw" list
 	failed=1
+fi
+if [ -n "$(ls -A "$TMPDIR")" ]; then
+	echo "FAIL: ccw call left files in \$TMPDIR:"; ls -la "$TMPDIR"; failed=1
 fi
 exit $failed
