@@ -429,6 +429,12 @@ static void add_class(struct checker *ck, const struct c_struct *st)
 			} else {
 				cls->threading = (enum threading_model)model;
 			}
+			if (model == THREADING_SERIALIZED) {
+				struct location where = option_where(class_ann, &options, "threading");
+
+				diag_warning(ck->diags, &where, "threading=serialized is registered but "
+					     "calls are not serialized yet (DESIGN.md section 10)");
+			}
 		}
 	}
 	option_list_free(&options.list);
@@ -1696,6 +1702,23 @@ done:
 	free(holder_of);
 }
 
+/* IDispatch::Invoke converts a dual method's arguments in a fixed-size
+ * frame (ccw_invocation.args, [retval] included), so more could not be called. */
+static void check_late_bound_params(struct checker *ck, const struct model_interface *iface)
+{
+	if (!iface->dual)
+		return;
+	for (size_t i = 0; i < iface->method_count; i++) {
+		const struct model_method *method = iface->methods[i];
+
+		if (method->com_param_count > CCW_DISPATCH_MAX_PARAMS)
+			diag_error(ck->diags, &method->where, "%s has %zu parameters; a method of "
+				   "dual interface %s takes at most %d (mark the interface custom)",
+				   method->name, method->com_param_count, iface->name,
+				   CCW_DISPATCH_MAX_PARAMS);
+	}
+}
+
 /* Appends each interface's methods in slot order, then checks their names
  * and numbers their slots and DISPIDs. */
 static void lay_out_interfaces(struct checker *ck)
@@ -1725,6 +1748,7 @@ static void lay_out_interfaces(struct checker *ck)
 				continue;
 			}
 			check_members(ck, iface, &namesakes);
+			check_late_bound_params(ck, iface);
 			number_interface(ck, iface, run, &namesakes);
 			free_namesakes(&namesakes);
 		}

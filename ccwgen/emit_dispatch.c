@@ -11,7 +11,9 @@
  * functions, so the generated tables are constants.
  */
 #include "emit_dispatch.h"
+#include "typemap.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +92,62 @@ static void emit_params_name(struct buffer *out, const struct model_interface *i
 	buffer_puts(out, "_params");
 }
 
+/* The shortest "%.*g" spelling that reads back as the same double, so the
+ * table holds exactly the value the annotation's text names. */
+static void emit_real(struct buffer *out, double value)
+{
+	char text[32];
+
+	for (int precision = 1; precision <= 17; precision++) {
+		snprintf(text, sizeof(text), "%.*g", precision, value);
+		if (strtod(text, NULL) == value)
+			break;
+	}
+	buffer_puts(out, text);
+	if (!strpbrk(text, ".e"))
+		buffer_puts(out, ".0");
+}
+
+/* `, .default_value = { .i8 = 3 }`: the default typed here, once, so the
+ * runtime parses nothing (and no locale can change it); nothing for a zero. */
+static void emit_default_value(struct buffer *out, const struct model_param *param)
+{
+	struct typemap_default parsed;
+
+	/* check.c accepted the text, so it parses. */
+	if (!typemap_default_parse(&param->type, param->default_value, &parsed))
+		abort();
+	switch (parsed.form) {
+	case TYPEMAP_DEFAULT_ZERO:
+		return;
+	case TYPEMAP_DEFAULT_SIGNED:
+		if (parsed.value.i8 == 0)
+			return;
+		buffer_puts(out, ", .default_value = { .i8 = ");
+		if (parsed.value.i8 == LLONG_MIN) /* its digits alone do not fit */
+			buffer_puts(out, "-9223372036854775807 - 1");
+		else
+			buffer_printf(out, "%lld", parsed.value.i8);
+		break;
+	case TYPEMAP_DEFAULT_UNSIGNED:
+		if (parsed.value.ui8 == 0)
+			return;
+		buffer_printf(out, ", .default_value = { .ui8 = %lluu", parsed.value.ui8);
+		break;
+	case TYPEMAP_DEFAULT_REAL:
+		buffer_puts(out, ", .default_value = { .r8 = ");
+		emit_real(out, parsed.value.r8);
+		break;
+	case TYPEMAP_DEFAULT_TEXT:
+		if (!*parsed.value.text)
+			return;
+		buffer_puts(out, ", .default_value = { .text = ");
+		emit_c_string(out, parsed.value.text);
+		break;
+	}
+	buffer_puts(out, " }");
+}
+
 static void emit_params(struct buffer *out, const struct model_interface *iface,
 			const struct model_method *method)
 {
@@ -110,10 +168,8 @@ static void emit_params(struct buffer *out, const struct model_interface *iface,
 		emit_c_string(out, param->name);
 		buffer_printf(out, ", .vt = %s, .flags = %s", vartype_name(param->type.vt),
 			      param_flags(param));
-		if (param->optional && param->default_value) {
-			buffer_puts(out, ", .default_value = ");
-			emit_c_string(out, param->default_value);
-		}
+		if (param->optional && param->default_value)
+			emit_default_value(out, param);
 		if (param->type.kind == COM_OBJECT)
 			buffer_printf(out, ", .iid = &IID_%s",
 				      param->type.object_class->default_interface->name);

@@ -3,6 +3,8 @@
  */
 #include "naming.h"
 
+#include <ccw/runtime.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,17 +84,7 @@ bool naming_is_identifier(const char *name)
 
 bool naming_is_progid(const char *progid)
 {
-	size_t len = strlen(progid);
-
-	if (len == 0 || len > 39 || !is_alpha(progid[0]) || progid[len - 1] == '.')
-		return false;
-	for (const char *p = progid; *p; p++) {
-		if (!is_alpha(*p) && !is_digit(*p) && *p != '.' && *p != '_')
-			return false;
-		if (*p == '.' && p[1] == '.')
-			return false;
-	}
-	return true;
+	return ccw_progid_is_valid(progid);
 }
 
 bool naming_is_reserved_param(const char *name)

@@ -25,8 +25,7 @@ char *naming_default_interface(const char *coclass);
 /* A C/COM identifier: [A-Za-z_][A-Za-z0-9_]*. */
 bool naming_is_identifier(const char *name);
 
-/* A ProgID as COM accepts it: at most 39 characters, starting with a letter,
- * letters, digits and dots only (and not ending with a dot). */
+/* A ProgID as registration accepts it: the runtime's ccw_progid_is_valid. */
 bool naming_is_progid(const char *progid);
 
 /* Whether a C parameter name starts with `ccw_` or `CCW_`, the prefixes of

@@ -218,22 +218,38 @@ static const char *json_type_name(const cJSON *node)
 	return "null";
 }
 
+/* Where a value sits, as `section.entry.member` (the parts given), printed
+ * whole by the diagnostic however long the names are. */
+struct key_path {
+	const char *section, *entry, *member;
+};
+
+/* A path given whole, such as "the sidecar" or "each of classes.*.properties". */
+static struct key_path whole_path(const char *text)
+{
+	return (struct key_path){ text, NULL, NULL };
+}
+
+#define KEY_PATH_FORMAT "%s%s%s%s%s"
+#define KEY_PATH_ARGS(path) (path).section, (path).entry ? "." : "", \
+	(path).entry ? (path).entry : "", (path).member ? "." : "", (path).member ? (path).member : ""
+
 static bool expect_type(struct sidecar *sc, const cJSON *node, cJSON_bool (*is)(const cJSON *),
-			const char *wanted, const char *path)
+			const char *wanted, struct key_path path)
 {
 	struct location where;
 
 	if (is(node))
 		return true;
 	where = value_location(sc, node);
-	diag_error(sc->diags, &where, "sidecar: %s must be %s, not %s", path, wanted,
-		   json_type_name(node));
+	diag_error(sc->diags, &where, "sidecar: " KEY_PATH_FORMAT " must be %s, not %s",
+		   KEY_PATH_ARGS(path), wanted, json_type_name(node));
 	sc->failed = true;
 	return false;
 }
 
 /* Object members: JSON allows a key twice, the sidecar does not. */
-static bool check_duplicate_keys(struct sidecar *sc, const cJSON *object, const char *path)
+static bool check_duplicate_keys(struct sidecar *sc, const cJSON *object, struct key_path path)
 {
 	bool ok = true;
 
@@ -242,8 +258,8 @@ static bool check_duplicate_keys(struct sidecar *sc, const cJSON *object, const 
 			if (strcmp(a->string, b->string) == 0) {
 				struct location where = key_location(sc, a);
 
-				diag_error(sc->diags, &where, "sidecar: key \"%s\" appears twice in %s",
-					   a->string, path);
+				diag_error(sc->diags, &where, "sidecar: key \"%s\" appears twice in "
+					   KEY_PATH_FORMAT, a->string, KEY_PATH_ARGS(path));
 				sc->failed = true;
 				ok = false;
 				break;
@@ -296,9 +312,7 @@ static void reject_header_annotations(struct sidecar *sc, const cJSON *entry,
 static void apply_class(struct sidecar *sc, const cJSON *entry)
 {
 	struct c_struct *st = decl_set_find_struct(sc->decls, entry->string);
-	char path[300];
-
-	snprintf(path, sizeof(path), "classes.%s", entry->string);
+	struct key_path path = { "classes", entry->string, NULL };
 	if (!st) {
 		struct location where = key_location(sc, entry);
 
@@ -312,9 +326,8 @@ static void apply_class(struct sidecar *sc, const cJSON *entry)
 		return;
 	reject_header_annotations(sc, entry, &st->annotations, "struct", st->tag);
 	for (const cJSON *member = entry->child; member; member = member->next) {
-		char member_path[400];
+		struct key_path member_path = { path.section, path.entry, member->string };
 
-		snprintf(member_path, sizeof(member_path), "%s.%s", path, member->string);
 		if (strcmp(member->string, "class") == 0) {
 			if (expect_type(sc, member, cJSON_IsString, "a string", member_path))
 				add_string_annotation(sc, &st->annotations, ANN_CLASS, member);
@@ -323,7 +336,7 @@ static void apply_class(struct sidecar *sc, const cJSON *entry)
 				continue;
 			for (const cJSON *item = member->child; item; item = item->next) {
 				if (expect_type(sc, item, cJSON_IsString, "a string",
-						"each of classes.*.interfaces"))
+						whole_path("each of classes.*.interfaces")))
 					add_string_annotation(sc, &st->annotations, ANN_INTERFACE, item);
 			}
 		} else if (strcmp(member->string, "properties") == 0) {
@@ -341,7 +354,7 @@ static void apply_class(struct sidecar *sc, const cJSON *entry)
 						   " (the header does not define it)");
 					sc->failed = true;
 				} else if (expect_type(sc, prop, cJSON_IsString, "a string",
-						       "each of classes.*.properties")) {
+						       whole_path("each of classes.*.properties"))) {
 					reject_header_annotations(sc, prop, &field->annotations, "field",
 								  field->name);
 					field->order = sc->decls->next_order++;
@@ -351,8 +364,9 @@ static void apply_class(struct sidecar *sc, const cJSON *entry)
 		} else {
 			struct location where = key_location(sc, member);
 
-			diag_error(sc->diags, &where, "sidecar: unknown key \"%s\" in %s (expected class, "
-				   "interfaces, properties)", member->string, path);
+			diag_error(sc->diags, &where, "sidecar: unknown key \"%s\" in " KEY_PATH_FORMAT
+				   " (expected class, interfaces, properties)", member->string,
+				   KEY_PATH_ARGS(path));
 			sc->failed = true;
 		}
 	}
@@ -407,9 +421,7 @@ static void apply_param(struct sidecar *sc, struct c_param *param, const cJSON *
 static void apply_function(struct sidecar *sc, const cJSON *entry)
 {
 	struct c_function *fn = decl_set_find_function(sc->decls, entry->string);
-	char path[300];
-
-	snprintf(path, sizeof(path), "functions.%s", entry->string);
+	struct key_path path = { "functions", entry->string, NULL };
 	if (!fn) {
 		struct location where = key_location(sc, entry);
 
@@ -426,10 +438,9 @@ static void apply_function(struct sidecar *sc, const cJSON *entry)
 		reject_header_annotations(sc, entry, &fn->params[i].annotations, "function", fn->name);
 	fn->order = sc->decls->next_order++;
 	for (const cJSON *member = entry->child; member; member = member->next) {
-		char member_path[400];
+		struct key_path member_path = { path.section, path.entry, member->string };
 		int kind = annotation_kind_from_name(member->string, strlen(member->string));
 
-		snprintf(member_path, sizeof(member_path), "%s.%s", path, member->string);
 		if (strcmp(member->string, "params") == 0) {
 			if (!expect_type(sc, member, cJSON_IsObject, "an object", member_path) ||
 			    !check_duplicate_keys(sc, member, member_path))
@@ -444,7 +455,7 @@ static void apply_function(struct sidecar *sc, const cJSON *entry)
 						   "'%s'", fn->name, p->string);
 					sc->failed = true;
 				} else if (expect_type(sc, p, cJSON_IsString, "a string",
-						       "each of functions.*.params")) {
+						       whole_path("each of functions.*.params"))) {
 					apply_param(sc, param, p);
 				}
 			}
@@ -457,9 +468,10 @@ static void apply_function(struct sidecar *sc, const cJSON *entry)
 		} else {
 			struct location where = key_location(sc, member);
 
-			diag_error(sc->diags, &where, "sidecar: unknown key \"%s\" in %s (expected "
-				   "constructor, destructor, method, propget, propput, result, transfer, "
-				   "hidden, params)", member->string, path);
+			diag_error(sc->diags, &where, "sidecar: unknown key \"%s\" in " KEY_PATH_FORMAT
+				   " (expected constructor, destructor, method, propget, propput, "
+				   "result, transfer, hidden, params)", member->string,
+				   KEY_PATH_ARGS(path));
 			sc->failed = true;
 		}
 	}
@@ -518,8 +530,8 @@ int sidecar_apply(const char *path, const char *text, size_t len, struct decl_se
 	scan_value(&sc, root, nowhere);
 	if (sc.oom)
 		goto done;
-	if (expect_type(&sc, root, cJSON_IsObject, "an object", "the sidecar") &&
-	    check_duplicate_keys(&sc, root, "the sidecar")) {
+	if (expect_type(&sc, root, cJSON_IsObject, "an object", whole_path("the sidecar")) &&
+	    check_duplicate_keys(&sc, root, whole_path("the sidecar"))) {
 		for (const cJSON *section = root->child; section; section = section->next) {
 			bool classes = strcmp(section->string, "classes") == 0;
 
@@ -531,8 +543,8 @@ int sidecar_apply(const char *path, const char *text, size_t len, struct decl_se
 				sc.failed = true;
 				continue;
 			}
-			if (!expect_type(&sc, section, cJSON_IsObject, "an object", section->string) ||
-			    !check_duplicate_keys(&sc, section, section->string))
+			if (!expect_type(&sc, section, cJSON_IsObject, "an object", whole_path(section->string)) ||
+			    !check_duplicate_keys(&sc, section, whole_path(section->string)))
 				continue;
 			for (const cJSON *entry = section->child; entry; entry = entry->next) {
 				if (classes)

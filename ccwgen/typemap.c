@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,17 +166,22 @@ enum typemap_status typemap_bytes(const struct c_type *pointer, struct model_typ
 	return fill_kind(out, COM_BYTES, pointer);
 }
 
-static bool parse_signed(const char *text, long long min, long long max)
+static bool parse_signed(const char *text, long long min, long long max,
+			 struct typemap_default *out)
 {
 	char *end;
 	long long value;
 
 	errno = 0;
 	value = strtoll(text, &end, 0);
-	return errno == 0 && end != text && !*end && value >= min && value <= max;
+	if (errno != 0 || end == text || *end || value < min || value > max)
+		return false;
+	out->form = TYPEMAP_DEFAULT_SIGNED;
+	out->value.i8 = value;
+	return true;
 }
 
-static bool parse_unsigned(const char *text, unsigned long long max)
+static bool parse_unsigned(const char *text, unsigned long long max, struct typemap_default *out)
 {
 	char *end;
 	unsigned long long value;
@@ -184,35 +190,91 @@ static bool parse_unsigned(const char *text, unsigned long long max)
 		return false;
 	errno = 0;
 	value = strtoull(text, &end, 0);
-	return errno == 0 && end != text && !*end && value <= max;
+	if (errno != 0 || end == text || *end || value > max)
+		return false;
+	out->form = TYPEMAP_DEFAULT_UNSIGNED;
+	out->value.ui8 = value;
+	return true;
+}
+
+/* A finite number only: the value is written into the generated C as a
+ * literal, and C has none for infinity or NaN (nor has IDL). */
+static bool parse_real(const char *text, struct typemap_default *out)
+{
+	char *end;
+	double value;
+
+	errno = 0;
+	value = strtod(text, &end);
+	if (errno != 0 || end == text || *end || !isfinite(value))
+		return false;
+	out->form = TYPEMAP_DEFAULT_REAL;
+	out->value.r8 = value;
+	return true;
+}
+
+static bool parse_bool(const char *text, struct typemap_default *out)
+{
+	out->form = TYPEMAP_DEFAULT_SIGNED;
+	if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+		out->value.i8 = 1;
+	else if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+		out->value.i8 = 0;
+	else
+		return false;
+	return true;
+}
+
+static bool parse_number(enum com_kind kind, const char *text, struct typemap_default *out)
+{
+	switch (kind) {
+	case COM_I1: return parse_signed(text, INT8_MIN, INT8_MAX, out);
+	case COM_I2: return parse_signed(text, INT16_MIN, INT16_MAX, out);
+	case COM_I4: case COM_ENUM: case COM_HRESULT:
+		return parse_signed(text, INT32_MIN, INT32_MAX, out);
+	case COM_I8: return parse_signed(text, LLONG_MIN, LLONG_MAX, out);
+	case COM_UI1: return parse_unsigned(text, UINT8_MAX, out);
+	case COM_UI2: return parse_unsigned(text, UINT16_MAX, out);
+	case COM_UI4: return parse_unsigned(text, UINT32_MAX, out);
+	case COM_UI8: return parse_unsigned(text, ULLONG_MAX, out);
+	case COM_R4: case COM_R8: return parse_real(text, out);
+	default: return false;
+	}
+}
+
+bool typemap_default_parse(const struct model_type *type, const char *text,
+			   struct typemap_default *out)
+{
+	struct typemap_default parsed = { .form = TYPEMAP_DEFAULT_ZERO };
+
+	switch (type->kind) {
+	case COM_BOOL: case COM_VARIANT_BOOL:
+		if (*text && !parse_bool(text, &parsed))
+			return false;
+		break;
+	case COM_I1: case COM_I2: case COM_I4: case COM_ENUM: case COM_HRESULT: case COM_I8:
+	case COM_UI1: case COM_UI2: case COM_UI4: case COM_UI8: case COM_R4: case COM_R8:
+		if (*text && !parse_number(type->kind, text, &parsed))
+			return false;
+		break;
+	case COM_STRING: case COM_BSTR:
+		parsed.form = TYPEMAP_DEFAULT_TEXT;
+		parsed.value.text = text;
+		break;
+	case COM_VARIANT:
+		break; /* an omitted VARIANT is always "missing"; its text is not used */
+	case COM_BYTES: case COM_OBJECT: case COM_UNKNOWN: case COM_DISPATCH: case COM_KIND_COUNT:
+		if (*text)
+			return false;
+		break;
+	}
+	*out = parsed;
+	return true;
 }
 
 bool typemap_default_is_valid(const struct model_type *type, const char *text)
 {
-	char *end;
+	struct typemap_default parsed;
 
-	if (!*text)
-		return true;
-	switch (type->kind) {
-	case COM_BOOL: case COM_VARIANT_BOOL:
-		return strcmp(text, "true") == 0 || strcmp(text, "false") == 0 ||
-		       strcmp(text, "0") == 0 || strcmp(text, "1") == 0;
-	case COM_I1: return parse_signed(text, INT8_MIN, INT8_MAX);
-	case COM_I2: return parse_signed(text, INT16_MIN, INT16_MAX);
-	case COM_I4: case COM_ENUM: case COM_HRESULT: return parse_signed(text, INT32_MIN, INT32_MAX);
-	case COM_I8: return parse_signed(text, LLONG_MIN, LLONG_MAX);
-	case COM_UI1: return parse_unsigned(text, UINT8_MAX);
-	case COM_UI2: return parse_unsigned(text, UINT16_MAX);
-	case COM_UI4: return parse_unsigned(text, UINT32_MAX);
-	case COM_UI8: return parse_unsigned(text, ULLONG_MAX);
-	case COM_R4: case COM_R8:
-		errno = 0;
-		(void)strtod(text, &end);
-		return errno == 0 && end != text && !*end;
-	case COM_STRING: case COM_BSTR: case COM_VARIANT:
-		return true;
-	case COM_BYTES: case COM_OBJECT: case COM_UNKNOWN: case COM_DISPATCH: case COM_KIND_COUNT:
-		break;
-	}
-	return false;
+	return typemap_default_parse(type, text, &parsed);
 }

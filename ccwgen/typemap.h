@@ -28,8 +28,31 @@ enum typemap_status typemap_value(const struct c_type *type, const struct model 
  * 1-byte integer) is SAFEARRAY(BYTE); anything else is unsupported. */
 enum typemap_status typemap_bytes(const struct c_type *pointer, struct model_type *out);
 
-/* Whether `text` is a valid CCW_OPTIONAL default for the type: an integer in
- * range, a number, true/false, any text for strings; "" always is (zero). */
+/* A CCW_OPTIONAL default, parsed once here so that the dispatch table carries
+ * a typed value and the runtime parses nothing. */
+struct typemap_default {
+	enum {
+		TYPEMAP_DEFAULT_ZERO,     /* "": zero, false or empty; also any VARIANT */
+		TYPEMAP_DEFAULT_SIGNED,   /* value.i8: signed integers, enums, HRESULTs, bools (0/1) */
+		TYPEMAP_DEFAULT_UNSIGNED, /* value.ui8 */
+		TYPEMAP_DEFAULT_REAL,     /* value.r8: finite */
+		TYPEMAP_DEFAULT_TEXT,     /* value.text: the annotation's own text */
+	} form;
+	union {
+		long long i8;
+		unsigned long long ui8;
+		double r8;
+		const char *text;
+	} value;
+};
+
+/* Parses `text` as a CCW_OPTIONAL default for the type: an integer in range,
+ * a finite number, true/false (or 1/0), any text for strings; "" always is
+ * valid (zero). Returns false, leaving `out` alone, when it is not valid. */
+bool typemap_default_parse(const struct model_type *type, const char *text,
+			   struct typemap_default *out);
+
+/* Whether typemap_default_parse accepts `text` for the type. */
 bool typemap_default_is_valid(const struct model_type *type, const char *text);
 
 void typemap_type_free(struct model_type *type);

@@ -9,8 +9,9 @@
  * Built on every platform: only the standard COM API is used here.
  */
 #include "dispatch_private.h"
+#include "hash.h"
 
-#include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,27 +33,14 @@
 
 /* Keys per table and the sizes searched: from the smallest power of two at
  * which a random seed gives every key a slot of its own with a probability
- * of 1/256 or more, up to 2^20 slots, 1024 seeds each.  So a seed is found
- * after 256 tries on average at most, and n keys take n^2 / 11 to n^2 / 7
- * slots (30 names: 128). */
+ * of 1/256 or more, up to 2^20 slots, 1024 seeds each (hash_find_seed).
+ * So a seed is found after 256 tries on average at most, and n keys take
+ * n^2 / 11 to n^2 / 7 slots (30 names: 128). */
 #define MAX_KEYS 65536u
 #define MAX_SLOTS (UINT32_C(1) << 20)
-#define SEEDS_PER_SIZE 1024u
 #define LIKELY_SHIFT 8 /* the probability sought: 2^-8 */
 
-/* MurmurHash3's 32-bit finalizer: spreads every input bit over the low bits
- * that index the table. */
-static uint32_t mix(uint32_t h)
-{
-    h ^= h >> 16;
-    h *= UINT32_C(0x85ebca6b);
-    h ^= h >> 13;
-    h *= UINT32_C(0xc2b2ae35);
-    h ^= h >> 16;
-    return h;
-}
-
-/* Its 64-bit finalizer. */
+/* MurmurHash3's 64-bit finalizer (ccw_mix32 is its 32-bit one). */
 static uint64_t mix64(uint64_t h)
 {
     h ^= h >> 33;
@@ -132,7 +120,7 @@ static bool same_folded(const ccw_dispatch_name *slot, const OLECHAR *text, size
 /* A DISPID is its own first step. */
 static uint32_t seeded_member_hash(uint64_t dispid, uint32_t seed)
 {
-    return mix((uint32_t)dispid ^ seed);
+    return ccw_mix32((uint32_t)dispid ^ seed);
 }
 
 /* Inside libccw, Invoke calls this rather than the export (a PLT call). */
@@ -163,57 +151,36 @@ static bool likely_size(size_t count, uint32_t slots)
     return probability >= wanted;
 }
 
-/* Finds the shape: for each size, seeds until one gives every key (by its
- * first step, all different) a slot of its own.  A bitmap of the table's
- * slots marks the taken ones; a try stops at its first collision and clears
- * only the bytes it touched. */
+/* The smallest size worth searching for `count` keys. */
+static uint32_t likely_slots(size_t count)
+{
+    uint32_t slots;
+
+    for (slots = 1; slots < count || (slots < MAX_SLOTS && !likely_size(count, slots)); slots *= 2)
+        ;
+    return slots;
+}
+
+typedef struct seeded_bases {
+    const uint64_t *bases;
+    seeded_hash hash;
+} seeded_bases;
+
+static uint32_t seeded_base_hash(const void *keys, size_t i, uint32_t seed)
+{
+    const seeded_bases *b = keys;
+
+    return b->hash(b->bases[i], seed);
+}
+
+/* Finds the shape for keys given by their first steps (all different). */
 static HRESULT choose_shape(ccw_dispatch_shape *out, const uint64_t *bases, size_t count,
                             seeded_hash hash)
 {
-    uint32_t *placed = malloc(count * sizeof(*placed));
-    unsigned char *taken = NULL;
-    uint32_t slots;
-    HRESULT hr = E_FAIL;
+    seeded_bases keys = { bases, hash };
 
-    if (!placed)
-        return E_OUTOFMEMORY;
-    for (slots = 1; slots < count || (slots < MAX_SLOTS && !likely_size(count, slots)); slots *= 2)
-        ;
-    for (; slots <= MAX_SLOTS && hr == E_FAIL; slots *= 2) {
-        uint32_t attempt;
-
-        free(taken);
-        taken = calloc(slots / 8 + 1, 1);
-        if (!taken) {
-            hr = E_OUTOFMEMORY;
-            break;
-        }
-        for (attempt = 0; attempt < SEEDS_PER_SIZE; attempt++) {
-            /* Seeds spread by the golden ratio; attempt 0 is seed 0. */
-            ccw_dispatch_shape shape = { attempt * UINT32_C(0x9e3779b9), slots - 1 };
-            size_t i, j;
-
-            for (i = 0; i < count; i++) {
-                uint32_t slot = hash(bases[i], shape.seed) & shape.mask;
-                unsigned char bit = (unsigned char)(1u << (slot % 8));
-
-                if (taken[slot / 8] & bit)
-                    break;
-                taken[slot / 8] |= bit;
-                placed[i] = slot;
-            }
-            if (i == count) {
-                *out = shape;
-                hr = S_OK;
-                break;
-            }
-            for (j = 0; j < i; j++)
-                taken[placed[j] / 8] = 0;
-        }
-    }
-    free(taken);
-    free(placed);
-    return hr;
+    return hash_find_seed(&out->seed, &out->mask, count, likely_slots(count), MAX_SLOTS,
+                          seeded_base_hash, &keys);
 }
 
 static int compare_bases(const void *pa, const void *pb)
@@ -505,47 +472,6 @@ static void set_zero(VARIANT *v, VARTYPE vt)
     V_UI8(v) = 0; /* covers every scalar and pointer */
 }
 
-/* Parses a default's C text into a VARIANT of the widest kind, for
- * VariantChangeType to narrow. */
-static HRESULT parse_default(VARIANT *out, const char *text, VARTYPE vt)
-{
-    char *end;
-
-    VariantInit(out);
-    if (vt == VT_BSTR) {
-        BSTR bstr;
-        HRESULT hr = ccw_bstr_from_utf8(text ? text : "", CCW_NUL_TERMINATED, &bstr);
-
-        if (SUCCEEDED(hr)) {
-            V_VT(out) = VT_BSTR;
-            V_BSTR(out) = bstr;
-        }
-        return hr;
-    }
-    if (!text || !*text || strcmp(text, "false") == 0) {
-        V_VT(out) = VT_I4;
-        V_I4(out) = 0;
-        return S_OK;
-    }
-    if (strcmp(text, "true") == 0) {
-        V_VT(out) = VT_BOOL;
-        V_BOOL(out) = VARIANT_TRUE;
-        return S_OK;
-    }
-    errno = 0;
-    if (vt == VT_R4 || vt == VT_R8) {
-        V_VT(out) = VT_R8;
-        V_R8(out) = strtod(text, &end);
-    } else if (text[0] == '-') {
-        V_VT(out) = VT_I8;
-        V_I8(out) = strtoll(text, &end, 0);
-    } else {
-        V_VT(out) = VT_UI8;
-        V_UI8(out) = strtoull(text, &end, 0);
-    }
-    return errno == 0 && end != text && !*end ? S_OK : DISP_E_TYPEMISMATCH;
-}
-
 /* An optional parameter the caller left out.  An optional VARIANT gets the
  * COM convention for "missing": VT_ERROR with DISP_E_PARAMNOTFOUND. */
 static HRESULT fetch_default(ccw_invocation *inv, UINT i)
@@ -562,30 +488,52 @@ static HRESULT fetch_default(ccw_invocation *inv, UINT i)
         }
         return S_OK;
     }
-    hr = dispatch_default_value(arg, param, inv->lcid);
+    hr = dispatch_default_value(arg, param);
     if (SUCCEEDED(hr))
         inv->owned |= UINT32_C(1) << i;
     return hr;
 }
 
-HRESULT dispatch_default_value(VARIANT *out, const ccw_dispatch_param *param, LCID lcid)
+HRESULT dispatch_default_value(VARIANT *out, const ccw_dispatch_param *param)
 {
-    VARIANT parsed;
-    HRESULT hr;
+    const ccw_dispatch_default *value = &param->default_value;
+    VARIANT result;
 
-    hr = parse_default(&parsed, param->default_value, param->vt);
-    if (FAILED(hr)) {
-        VariantClear(&parsed);
-        return hr;
+    V_VT(&result) = param->vt;
+    switch (param->vt) {
+    case VT_BSTR: {
+        BSTR bstr;
+        HRESULT hr = ccw_bstr_from_utf8(value->text ? value->text : "", CCW_NUL_TERMINATED, &bstr);
+
+        if (FAILED(hr))
+            return hr;
+        V_BSTR(&result) = bstr;
+        break;
     }
-    if (V_VT(&parsed) == param->vt) {
-        *out = parsed;
-        return S_OK;
+    case VT_BOOL: V_BOOL(&result) = value->i8 ? VARIANT_TRUE : VARIANT_FALSE; break;
+    case VT_I1: V_I1(&result) = (CHAR)value->i8; break;
+    case VT_I2: V_I2(&result) = (SHORT)value->i8; break;
+    case VT_I4: V_I4(&result) = (LONG)value->i8; break;
+    case VT_INT: V_INT(&result) = (INT)value->i8; break;
+    case VT_ERROR: V_ERROR(&result) = (SCODE)value->i8; break;
+    case VT_I8: V_I8(&result) = value->i8; break;
+    case VT_UI1: V_UI1(&result) = (BYTE)value->ui8; break;
+    case VT_UI2: V_UI2(&result) = (USHORT)value->ui8; break;
+    case VT_UI4: V_UI4(&result) = (ULONG)value->ui8; break;
+    case VT_UINT: V_UINT(&result) = (UINT)value->ui8; break;
+    case VT_UI8: V_UI8(&result) = value->ui8; break;
+    case VT_R8: V_R8(&result) = value->r8; break;
+    case VT_R4:
+        /* Out of a float's range the conversion would be undefined. */
+        if (!(value->r8 >= -FLT_MAX && value->r8 <= FLT_MAX))
+            return DISP_E_OVERFLOW;
+        V_R4(&result) = (FLOAT)value->r8;
+        break;
+    default:
+        return DISP_E_TYPEMISMATCH;
     }
-    VariantInit(out);
-    hr = VariantChangeTypeEx(out, &parsed, lcid, 0, param->vt);
-    VariantClear(&parsed);
-    return hr;
+    *out = result;
+    return S_OK;
 }
 
 /* An object argument, queried for the interface the function takes. */

@@ -10,9 +10,11 @@
 /* The member answering a DISPID, or NULL. */
 const ccw_dispatch_member *dispatch_find_member(const ccw_dispatch_table *table, DISPID dispid);
 
-/* The value of an optional parameter the caller left out: its default text
- * converted to its type.  Returns DISP_E_TYPEMISMATCH for a default that
- * does not parse. */
-HRESULT dispatch_default_value(VARIANT *out, const ccw_dispatch_param *param, LCID lcid);
+/* The value of an optional parameter the caller left out: the table's typed
+ * default as a VARIANT of the parameter's type (a BSTR default is a new
+ * string the caller frees).  Nothing is parsed, so the locale plays no part.
+ * Returns DISP_E_OVERFLOW for a VT_R4 default out of a float's range,
+ * DISP_E_TYPEMISMATCH for a type that has no default, E_OUTOFMEMORY. */
+HRESULT dispatch_default_value(VARIANT *out, const ccw_dispatch_param *param);
 
 #endif

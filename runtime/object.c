@@ -5,7 +5,7 @@
  *
  * Built on every platform: only the standard COM API is used here.
  */
-#include <ccw/runtime.h>
+#include "hash.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -20,10 +20,9 @@ _Static_assert(sizeof(ccw_atomic_ulong) == sizeof(ULONG) &&
 
 /* ---- QueryInterface tables -------------------------------------------- */
 
-/* Table sizes tried by ccw_qi_table_build: up to 2^16 slots, which separates
+/* The largest table ccw_qi_table_build tries: 2^16 slots separate
  * CCW_QI_MAX_IIDS random IIDs with a handful of seeds. */
 #define QI_MAX_SLOTS (UINT32_C(1) << 16)
-#define QI_SEEDS_PER_SIZE 1024u
 
 static uint32_t rotate_left(uint32_t x, unsigned n)
 {
@@ -41,18 +40,6 @@ static uint32_t hash_round(uint32_t h, uint32_t k)
     return h * 5u + UINT32_C(0xe6546b64);
 }
 
-/* MurmurHash3's finalizer: every input bit reaches every output bit, so the
- * low bits used as a slot index depend on the whole IID and the seed. */
-static uint32_t hash_finish(uint32_t h)
-{
-    h ^= h >> 16;
-    h *= UINT32_C(0x85ebca6b);
-    h ^= h >> 13;
-    h *= UINT32_C(0xc2b2ae35);
-    h ^= h >> 16;
-    return h;
-}
-
 static uint32_t big_endian_word(const unsigned char *bytes)
 {
     return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 |
@@ -67,7 +54,7 @@ static uint32_t iid_hash(const IID *iid, uint32_t seed)
     h = hash_round(h, (uint32_t)iid->Data2 << 16 | (uint32_t)iid->Data3);
     h = hash_round(h, big_endian_word(&iid->Data4[0]));
     h = hash_round(h, big_endian_word(&iid->Data4[4]));
-    return hash_finish(h ^ (uint32_t)sizeof(IID));
+    return ccw_mix32(h ^ (uint32_t)sizeof(IID));
 }
 
 static uint32_t slot_index(const ccw_qi_shape *shape, const IID *iid)
@@ -87,23 +74,9 @@ static const ccw_qi_slot *qi_lookup(const ccw_qi_table *table, const IID *iid)
     return slot->iid && same_iid(slot->iid, iid) ? slot : NULL;
 }
 
-/* Whether every IID gets a slot of its own; `taken` has room for
- * QI_MAX_SLOTS bits. */
-static bool shape_separates(const ccw_qi_shape *shape, const IID *const *iids, size_t count,
-                            unsigned char *taken)
+static uint32_t listed_iid_hash(const void *iids, size_t i, uint32_t seed)
 {
-    size_t i;
-
-    memset(taken, 0, shape->mask / 8 + 1);
-    for (i = 0; i < count; i++) {
-        uint32_t slot = slot_index(shape, iids[i]);
-        unsigned char bit = (unsigned char)(1u << (slot % 8));
-
-        if (taken[slot / 8] & bit)
-            return false;
-        taken[slot / 8] |= bit;
-    }
-    return true;
+    return iid_hash(((const IID *const *)iids)[i], seed);
 }
 
 CCW_API uint32_t ccw_iid_hash(const IID *iid, uint32_t seed)
@@ -113,8 +86,6 @@ CCW_API uint32_t ccw_iid_hash(const IID *iid, uint32_t seed)
 
 CCW_API HRESULT ccw_qi_table_build(ccw_qi_shape *out, const IID *const *iids, size_t count)
 {
-    unsigned char taken[QI_MAX_SLOTS / 8];
-    uint32_t slots;
     size_t i, j;
 
     if (!out || !iids)
@@ -130,22 +101,8 @@ CCW_API HRESULT ccw_qi_table_build(ccw_qi_shape *out, const IID *const *iids, si
         }
     }
 
-    for (slots = 1; slots < count; slots *= 2)
-        ;
-    for (; slots <= QI_MAX_SLOTS; slots *= 2) {
-        uint32_t attempt;
-
-        for (attempt = 0; attempt < QI_SEEDS_PER_SIZE; attempt++) {
-            /* Seeds spread by the golden ratio; attempt 0 is seed 0. */
-            ccw_qi_shape shape = { attempt * UINT32_C(0x9e3779b9), slots - 1 };
-
-            if (shape_separates(&shape, iids, count, taken)) {
-                *out = shape;
-                return S_OK;
-            }
-        }
-    }
-    return E_FAIL;
+    return hash_find_seed(&out->seed, &out->mask, count, 1, QI_MAX_SLOTS, listed_iid_hash,
+                          iids);
 }
 
 CCW_API uint32_t ccw_qi_table_slot(const ccw_qi_shape *shape, const IID *iid)

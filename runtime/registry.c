@@ -382,7 +382,7 @@ static HRESULT validate_class(const cJSON *item, const char *file)
                                  "registry %s: corrupt: class %s: \"%s\" is not a string", file,
                                  item->string, optional[i]);
     progid = string_member(item, "progid");
-    if (progid && !server_progid_is_valid(progid))
+    if (progid && !ccw_progid_is_valid(progid))
         return server_fail(REGDB_E_READREGDB,
                              "registry %s: corrupt: class %s: \"%s\" is not a valid ProgID", file,
                              item->string, progid);

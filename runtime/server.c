@@ -26,7 +26,7 @@ static bool is_letter(char c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-bool server_progid_is_valid(const char *text)
+CCW_API bool ccw_progid_is_valid(const char *text)
 {
     size_t i;
 
@@ -36,7 +36,7 @@ bool server_progid_is_valid(const char *text)
         char c = text[i];
         bool word = is_letter(c) || (c >= '0' && c <= '9') || c == '_';
 
-        if (i >= SERVER_PROGID_MAX)
+        if (i >= CCW_PROGID_MAX)
             return false;
         if (!word && !(c == '.' && text[i - 1] != '.' && text[i + 1] != '\0'))
             return false;
@@ -67,7 +67,7 @@ HRESULT server_check_classes(const ccw_class *const *classes, size_t count,
             return server_fail(E_INVALIDARG, "ccw: class %s has no CLSID", name);
         if (!server_registers(cls))
             continue;
-        if (!server_progid_is_valid(cls->progid))
+        if (!ccw_progid_is_valid(cls->progid))
             return server_fail(E_INVALIDARG, "ccw: class %s: '%s' is not a valid ProgID", name,
                                cls->progid);
         if ((unsigned)cls->threading > CCW_THREADING_SERIALIZED)

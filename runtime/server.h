@@ -1,15 +1,12 @@
 /*
  * server.h - libccw's internal interface shared by the registration code of
- * every platform (runtime/server.c): argument checks, the ProgID rule and
- * the way failures are raised.  Not installed.
+ * every platform (runtime/server.c): argument checks and the way failures
+ * are raised.  Not installed.
  */
 #ifndef CCW_RUNTIME_SERVER_H
 #define CCW_RUNTIME_SERVER_H
 
 #include <ccw/runtime.h>
-
-/* The Windows limit on a ProgID's length, in characters. */
-#define SERVER_PROGID_MAX 39
 
 /*
  * Raise a failure of activation or registration as this thread's
@@ -17,10 +14,6 @@
  * the file concerned and the reason, and return hr.
  */
 HRESULT server_fail(HRESULT hr, const char *fmt, ...) CCW_PRINTF_FORMAT(2, 3);
-
-/* Whether text is a ProgID: a letter, then letters, digits, '_' and single
- * dots, at most SERVER_PROGID_MAX characters (the generator's rule). */
-bool server_progid_is_valid(const char *text);
 
 /* Whether registration writes the class: it has a constructor and a ProgID. */
 bool server_registers(const ccw_class *cls);

@@ -116,12 +116,12 @@ static HRESULT write_key(const wchar_t *path, const char *path_text, const wchar
 
 static HRESULT register_class(const ccw_class *cls, const wchar_t *dll_path)
 {
-    wchar_t clsid[CLSID_TEXT_SIZE], key[KEY_PATH_SIZE], progid[SERVER_PROGID_MAX + 1];
+    wchar_t clsid[CLSID_TEXT_SIZE], key[KEY_PATH_SIZE], progid[CCW_PROGID_MAX + 1];
     wchar_t name[256];
     HRESULT hr;
 
     StringFromGUID2(cls->clsid, clsid, CLSID_TEXT_SIZE);
-    hr = widen(cls->progid, progid, SERVER_PROGID_MAX + 1);
+    hr = widen(cls->progid, progid, CCW_PROGID_MAX + 1);
     if (SUCCEEDED(hr))
         hr = widen(cls->name ? cls->name : cls->progid, name, 256);
     if (FAILED(hr))
@@ -169,11 +169,11 @@ static HRESULT delete_tree(const wchar_t *path, const char *path_text)
 
 static HRESULT unregister_class(const ccw_class *cls)
 {
-    wchar_t clsid[CLSID_TEXT_SIZE], key[KEY_PATH_SIZE], progid[SERVER_PROGID_MAX + 1];
+    wchar_t clsid[CLSID_TEXT_SIZE], key[KEY_PATH_SIZE], progid[CCW_PROGID_MAX + 1];
     HRESULT hr = S_OK;
 
     StringFromGUID2(cls->clsid, clsid, CLSID_TEXT_SIZE);
-    if (server_registers(cls) && SUCCEEDED(widen(cls->progid, progid, SERVER_PROGID_MAX + 1)) &&
+    if (server_registers(cls) && SUCCEEDED(widen(cls->progid, progid, CCW_PROGID_MAX + 1)) &&
         progid_names(progid, clsid))
         hr = delete_tree(progid, cls->progid);
     swprintf(key, KEY_PATH_SIZE, L"CLSID\\%ls", clsid);

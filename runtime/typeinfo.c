@@ -294,7 +294,7 @@ static HRESULT STDMETHODCALLTYPE info_get_func_desc(ITypeInfo *This, UINT index,
         describe_param(&block->params[i].tdesc, param, block->pointees[i]);
         desc->wParamFlags = param->flags;
         if ((param->flags & PARAMFLAG_FOPT) && param->vt != VT_VARIANT && !param->iid &&
-            SUCCEEDED(dispatch_default_value(&block->defaults[i].varDefaultValue, param, 0))) {
+            SUCCEEDED(dispatch_default_value(&block->defaults[i].varDefaultValue, param))) {
             block->defaults[i].cBytes = sizeof(PARAMDESCEX);
             desc->pparamdescex = &block->defaults[i];
             desc->wParamFlags |= PARAMFLAG_FHASDEFAULT;

@@ -295,7 +295,7 @@ CCW_API uint32_t ccw_iid_hash(const IID *iid, uint32_t seed);
  * @return S_OK; E_POINTER if out or iids (or one of its entries) is NULL;
  *         E_INVALIDARG for a count out of range or a duplicate IID; E_FAIL
  *         if no seed separates them (not expected: the search goes up to
- *         2^16 slots with 1024 seeds per size)
+ *         2^16 slots with 1024 seeds per size); E_OUTOFMEMORY
  */
 CCW_API HRESULT ccw_qi_table_build(ccw_qi_shape *out, const IID *const *iids, size_t count);
 
@@ -552,14 +552,23 @@ typedef struct ccw_dispatch_shape {
     uint32_t mask; /* slot count - 1 */
 } ccw_dispatch_shape;
 
+/* An optional parameter's default, typed by the generator so that the
+ * runtime parses nothing: the member the parameter's vt selects.  Left out
+ * (all zero) it is zero, false or an empty string. */
+typedef union ccw_dispatch_default {
+    LONGLONG i8;      /* VT_I1, _I2, _I4, _I8, _INT, _ERROR; VT_BOOL: nonzero is true */
+    ULONGLONG ui8;    /* VT_UI1, _UI2, _UI4, _UI8, _UINT */
+    DOUBLE r8;        /* VT_R4, VT_R8 */
+    const char *text; /* VT_BSTR: UTF-8; NULL is empty */
+} ccw_dispatch_default;
+
 /* One parameter of a function, in COM signature order. */
 typedef struct ccw_dispatch_param {
     const char *name;          /* UTF-8 */
     VARTYPE vt;                /* the VARIANT type of its value: VT_I4, VT_BSTR,
                                   VT_ARRAY|VT_UI1, VT_DISPATCH, VT_VARIANT, ... */
     USHORT flags;              /* PARAMFLAG_FIN, _FOUT, _FRETVAL, _FOPT */
-    const char *default_value; /* PARAMFLAG_FOPT: the default's text (C syntax);
-                                  NULL or "" is zero, false or empty */
+    ccw_dispatch_default default_value; /* PARAMFLAG_FOPT: its default */
     const IID *iid;            /* an object: the interface the function takes
                                   (the argument is queried for it); else NULL */
 } ccw_dispatch_param;
@@ -794,6 +803,20 @@ CCW_API HRESULT ccw_typelib_create(const ccw_typelib *library, ccw_module *modul
  *      runtime/server_windows.c) and the JSON registry off Windows
  *      (runtime/registry.c).  docs/activation.md has the details. ------ */
 
+/* The Windows limit on a ProgID's length, in characters. */
+#define CCW_PROGID_MAX 39
+
+/**
+ * Whether text is a ProgID: a letter, then letters, digits, '_' and single
+ * dots (not at the end), at most CCW_PROGID_MAX characters.  ccwgen checks
+ * the ProgIDs it emits, and registration and activation the ones they get,
+ * with this one rule.
+ *
+ * @param text the ProgID in UTF-8, or NULL
+ * @return true if it is one; false otherwise, and for NULL
+ */
+CCW_API bool ccw_progid_is_valid(const char *text);
+
 /**
  * DllRegisterServer's work: register the creatable classes (those with a
  * constructor and a ProgID; the others are skipped) of the component that
@@ -817,8 +840,8 @@ CCW_API HRESULT ccw_typelib_create(const ccw_typelib *library, ccw_module *modul
  *        functions or variables)
  * @return S_OK; E_POINTER for NULL classes, a NULL entry or a NULL address;
  *         E_INVALIDARG for a class without a CLSID, or a registered class
- *         whose ProgID is invalid (a letter, then letters, digits, '_' and
- *         single dots, at most 39 characters) or whose threading is unknown; HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) when the
+ *         whose ProgID is invalid (ccw_progid_is_valid) or whose threading
+ *         is unknown; HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND) when the
  *         address is in no loaded module; off Windows E_ACCESSDENIED for a
  *         registry or component that others could write, REGDB_E_READREGDB
  *         for a registry that cannot be read or is corrupt (it is left

@@ -248,7 +248,7 @@ HRESULT STDAPICALLTYPE CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DW
 HRESULT STDAPICALLTYPE CLSIDFromProgID(LPCOLESTR lpszProgID, LPCLSID lpclsid)
 {
     /* Longer ProgIDs cannot be registered; their UTF-8 is ASCII anyway. */
-    char progid[SERVER_PROGID_MAX + 1];
+    char progid[CCW_PROGID_MAX + 1];
     ccw_registry_entry entry;
     size_t len;
     HRESULT hr;
@@ -260,7 +260,7 @@ HRESULT STDAPICALLTYPE CLSIDFromProgID(LPCOLESTR lpszProgID, LPCLSID lpclsid)
                                  &len)))
         return CO_E_CLASSSTRING;
     progid[len] = '\0';
-    if (!server_progid_is_valid(progid))
+    if (!ccw_progid_is_valid(progid))
         return CO_E_CLASSSTRING;
     hr = registry_find_progid(progid, &entry);
     if (FAILED(hr))

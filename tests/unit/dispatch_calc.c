@@ -218,12 +218,12 @@ static const ccw_dispatch_param add_params[] = {
 };
 static const ccw_dispatch_param concat_params[] = {
     { .name = "a", .vt = VT_BSTR, .flags = IN },
-    { .name = "b", .vt = VT_BSTR, .flags = IN | OPT, .default_value = "!" },
+    { .name = "b", .vt = VT_BSTR, .flags = IN | OPT, .default_value = { .text = "!" } },
     { .name = "result", .vt = VT_BSTR, .flags = RETVAL },
 };
 static const ccw_dispatch_param scale_params[] = {
     { .name = "x", .vt = VT_R8, .flags = IN },
-    { .name = "factor", .vt = VT_I4, .flags = IN | OPT, .default_value = "2" },
+    { .name = "factor", .vt = VT_I4, .flags = IN | OPT, .default_value = { .i8 = 2 } },
     { .name = "result", .vt = VT_R8, .flags = RETVAL },
 };
 static const ccw_dispatch_param divide_params[] = {
@@ -257,9 +257,9 @@ static const ccw_dispatch_param sum_params[] = {
     { .name = "result", .vt = VT_I4, .flags = RETVAL },
 };
 static const ccw_dispatch_param defaults_params[] = {
-    { .name = "s", .vt = VT_I2, .flags = IN | OPT, .default_value = "7" },
-    { .name = "b", .vt = VT_BOOL, .flags = IN | OPT, .default_value = "true" },
-    { .name = "t", .vt = VT_BSTR, .flags = IN | OPT, .default_value = "" },
+    { .name = "s", .vt = VT_I2, .flags = IN | OPT, .default_value = { .i8 = 7 } },
+    { .name = "b", .vt = VT_BOOL, .flags = IN | OPT, .default_value = { .i8 = 1 } },
+    { .name = "t", .vt = VT_BSTR, .flags = IN | OPT },
     { .name = "v", .vt = VT_VARIANT, .flags = IN | OPT },
     { .name = "result", .vt = VT_BSTR, .flags = RETVAL },
 };

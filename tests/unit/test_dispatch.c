@@ -852,6 +852,151 @@ static void test_invoke_object_argument(void **state)
     IDispatch_Release(disp);
 }
 
+/* ccwgen parses CCW_OPTIONAL's text once and writes the typed value into the
+ * table; Invoke only copies it.  Nothing is parsed at run time, so a host's
+ * setlocale (a comma decimal separator) cannot turn "1.5" into a type
+ * mismatch.  The table is written here rather than added to ICalc so that
+ * every member of the union is covered. */
+static const ccw_dispatch_param typed_params[] = {
+    { .name = "r8", .vt = VT_R8, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .r8 = 1.5 } },
+    { .name = "r4", .vt = VT_R4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .r8 = -0.25 } },
+    { .name = "i8", .vt = VT_I8, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = INT64_MIN } },
+    { .name = "ui8", .vt = VT_UI8, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .ui8 = UINT64_MAX } },
+    { .name = "i1", .vt = VT_I1, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = -128 } },
+    { .name = "i2", .vt = VT_I2, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = -300 } },
+    { .name = "i4", .vt = VT_I4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = INT32_MIN } },
+    { .name = "int", .vt = VT_INT, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = -7 } },
+    { .name = "ui1", .vt = VT_UI1, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .ui8 = 255 } },
+    { .name = "ui2", .vt = VT_UI2, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .ui8 = 65535 } },
+    { .name = "ui4", .vt = VT_UI4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .ui8 = UINT32_MAX } },
+    { .name = "uint", .vt = VT_UINT, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .ui8 = 9 } },
+    { .name = "yes", .vt = VT_BOOL, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = 1 } },
+    { .name = "no", .vt = VT_BOOL, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT },
+    { .name = "scode", .vt = VT_ERROR, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .i8 = (SCODE)E_FAIL } },
+    { .name = "text", .vt = VT_BSTR, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .text = "1,5 \xc3\xa9" } },
+    { .name = "empty", .vt = VT_BSTR, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT },
+};
+static const ccw_dispatch_param too_big_params[] = {
+    { .name = "r4", .vt = VT_R4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT,
+      .default_value = { .r8 = 1e39 } },
+};
+static const ccw_dispatch_param no_default_params[] = {
+    { .name = "cy", .vt = VT_CY, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT },
+};
+static const ccw_dispatch_function typed_functions[] = {
+    { .name = "Typed", .dispid = 1, .invkind = INVOKE_FUNC, .slot = 7, .params = typed_params,
+      .param_count = sizeof(typed_params) / sizeof(typed_params[0]) },
+    { .name = "TooBig", .dispid = 2, .invkind = INVOKE_FUNC, .slot = 8, .params = too_big_params,
+      .param_count = 1 },
+    { .name = "NoDefault", .dispid = 3, .invkind = INVOKE_FUNC, .slot = 9,
+      .params = no_default_params, .param_count = 1 },
+};
+
+/* Invokes `dispid` of a table of typed_functions with no arguments. */
+static HRESULT begin_without_arguments(ccw_invocation *inv, DISPID dispid)
+{
+    static ccw_dispatch_member members[8];
+    static const ccw_dispatch_name names[1];
+    static ccw_dispatch_table table = {
+        .name = "ITyped", .dual = true, .functions = typed_functions, .function_count = 3,
+        .members = members,
+        .name_shape = { .seed = 0, .mask = 0 }, .names = names,
+    };
+    DISPPARAMS params = { NULL, NULL, 0, 0 };
+    UINT arg_error = 99;
+    const DISPID dispids[] = { 1, 2, 3 };
+    size_t i;
+
+    table.iid = &IID_ICalc;
+    assert_int_equal(ccw_dispatch_members_build(&table.member_shape, dispids, 3), S_OK);
+    assert_true(table.member_shape.mask < sizeof(members) / sizeof(members[0]));
+    memset(members, 0, sizeof(members));
+    for (i = 0; i < 3; i++) {
+        ccw_dispatch_member *member =
+            &members[ccw_dispatch_member_slot(&table.member_shape, typed_functions[i].dispid)];
+
+        member->name = typed_functions[i].name;
+        member->dispid = typed_functions[i].dispid;
+        member->method = &typed_functions[i];
+    }
+    return ccw_dispatch_begin(inv, &table, dispid, &IID_NULL, 0, DISPATCH_METHOD, &params, NULL,
+                              NULL, &arg_error);
+}
+
+static void test_invoke_typed_defaults(void **state)
+{
+    ccw_invocation inv;
+    char *text;
+
+    (void)state;
+    assert_int_equal(begin_without_arguments(&inv, 1), S_OK);
+    assert_int_equal(V_VT(&inv.args[0]), VT_R8);
+    assert_true(V_R8(&inv.args[0]) == 1.5);
+    assert_int_equal(V_VT(&inv.args[1]), VT_R4);
+    assert_true(V_R4(&inv.args[1]) == -0.25f);
+    assert_int_equal(V_VT(&inv.args[2]), VT_I8);
+    assert_true(V_I8(&inv.args[2]) == INT64_MIN);
+    assert_int_equal(V_VT(&inv.args[3]), VT_UI8);
+    assert_true(V_UI8(&inv.args[3]) == UINT64_MAX);
+    assert_int_equal(V_VT(&inv.args[4]), VT_I1);
+    assert_int_equal(V_I1(&inv.args[4]), -128);
+    assert_int_equal(V_VT(&inv.args[5]), VT_I2);
+    assert_int_equal(V_I2(&inv.args[5]), -300);
+    assert_int_equal(V_VT(&inv.args[6]), VT_I4);
+    assert_true(V_I4(&inv.args[6]) == INT32_MIN);
+    assert_int_equal(V_VT(&inv.args[7]), VT_INT);
+    assert_int_equal(V_INT(&inv.args[7]), -7);
+    assert_int_equal(V_VT(&inv.args[8]), VT_UI1);
+    assert_int_equal(V_UI1(&inv.args[8]), 255);
+    assert_int_equal(V_VT(&inv.args[9]), VT_UI2);
+    assert_int_equal(V_UI2(&inv.args[9]), 65535);
+    assert_int_equal(V_VT(&inv.args[10]), VT_UI4);
+    assert_true(V_UI4(&inv.args[10]) == UINT32_MAX);
+    assert_int_equal(V_VT(&inv.args[11]), VT_UINT);
+    assert_int_equal(V_UINT(&inv.args[11]), 9);
+    assert_int_equal(V_VT(&inv.args[12]), VT_BOOL);
+    assert_int_equal(V_BOOL(&inv.args[12]), VARIANT_TRUE);
+    assert_int_equal(V_VT(&inv.args[13]), VT_BOOL);
+    assert_int_equal(V_BOOL(&inv.args[13]), VARIANT_FALSE);
+    assert_int_equal(V_VT(&inv.args[14]), VT_ERROR);
+    assert_int_equal(V_ERROR(&inv.args[14]), E_FAIL);
+    assert_int_equal(V_VT(&inv.args[15]), VT_BSTR);
+    assert_int_equal(ccw_bstr_to_utf8(V_BSTR(&inv.args[15]), &text, NULL), S_OK);
+    assert_string_equal(text, "1,5 \xc3\xa9");
+    ccw_string_free(text);
+    assert_int_equal(V_VT(&inv.args[16]), VT_BSTR);
+    assert_non_null(V_BSTR(&inv.args[16]));
+    assert_int_equal(SysStringLen(V_BSTR(&inv.args[16])), 0);
+    /* ccw_dispatch_end frees the two strings (valgrind and ASan check). */
+    assert_int_equal(ccw_dispatch_end(&inv, S_OK), S_OK);
+}
+
+static void test_invoke_typed_default_errors(void **state)
+{
+    ccw_invocation inv;
+
+    (void)state;
+    /* A float's default beyond FLT_MAX: converting it would be undefined. */
+    assert_int_equal(begin_without_arguments(&inv, 2), DISP_E_OVERFLOW);
+    /* A type that has no typed default. */
+    assert_int_equal(begin_without_arguments(&inv, 3), DISP_E_TYPEMISMATCH);
+}
+
 static void test_invoke_bytes(void **state)
 {
     IDispatch *disp = calc_create();
@@ -902,6 +1047,8 @@ int main(void)
         cmocka_unit_test(test_invoke_raising_table_keeps_error_info),
         cmocka_unit_test(test_invoke_object_argument),
         cmocka_unit_test(test_invoke_bytes),
+        cmocka_unit_test(test_invoke_typed_defaults),
+        cmocka_unit_test(test_invoke_typed_default_errors),
         cmocka_unit_test(test_get_type_info_count),
     };
 

@@ -1431,6 +1431,36 @@ static void test_error_raise_errno(void **state)
 
 /* ---- object.c ----------------------------------------------------------- */
 
+/* One bitmap per table size searched: from the smallest that holds the
+ * IIDs up to the one chosen. */
+static void test_qi_table_build(void **state)
+{
+    const ccw_qi_shape untouched = { UINT32_C(0x5eed), UINT32_C(0x5eed) };
+    ccw_qi_shape shape = untouched;
+    unsigned sizes = 1, n;
+    uint32_t slots;
+    HRESULT hr;
+
+    (void)state;
+    for (n = 0;; n++) {
+        fail_allocation(n);
+        hr = ccw_qi_table_build(&shape, thing_qi_iids, THING_QI_COUNT);
+        if (!fail_alloc_disarm())
+            break;
+        assert_int_equal(hr, E_OUTOFMEMORY);
+        assert_int_equal(shape.seed, untouched.seed);
+        assert_int_equal(shape.mask, untouched.mask);
+    }
+    assert_int_equal(hr, S_OK);
+    assert_int_equal(shape.seed, thing_class.qi.shape.seed);
+    assert_int_equal(shape.mask, thing_class.qi.shape.mask);
+    for (slots = 1; slots < THING_QI_COUNT; slots *= 2)
+        ;
+    for (; slots <= shape.mask; slots *= 2)
+        sizes++;
+    assert_int_equal(n, sizes);
+}
+
 /* One allocation per wrapper (DESIGN.md §9); an owned C object is destroyed
  * when the wrapper cannot be made, a borrowed one is not. */
 static void test_object_create(void **state)
@@ -1627,6 +1657,7 @@ int main(void)
         OOM_TEST(test_error_info_texts),
         OOM_TEST(test_error_raise),
         OOM_TEST(test_error_raise_errno),
+        OOM_TEST(test_qi_table_build),
         OOM_TEST(test_object_create),
         OOM_TEST(test_object_create_aggregated),
         OOM_TEST(test_class_factory_create),

@@ -1,9 +1,9 @@
 /*
- * test_registry.c - the JSON registry off Windows: its locations, what
- * ccw_server_register and ccw_server_unregister write, ccw_registry_list
- * and ccw_registry_remove, the lookups behind CLSIDFromProgID and
- * ProgIDFromCLSID, the checks on corrupt and insecure files, and updates
- * from many threads at once.
+ * test_registry.c - the JSON registry off Windows: its locations, the
+ * ProgID rule, what ccw_server_register and ccw_server_unregister write,
+ * ccw_registry_list and ccw_registry_remove, the lookups behind
+ * CLSIDFromProgID and ProgIDFromCLSID, the checks on corrupt and insecure
+ * files, and updates from many threads at once.
  *
  * The component registered here is this test program itself (any address
  * in it will do); tests/activation/test_activation.c loads real ones.  Every
@@ -376,6 +376,29 @@ static void test_progid_moves_to_the_new_class(void **state)
         assert_int_equal(hr, REGDB_E_CLASSNOTREG);
         assert_null(progid);
     }
+}
+
+/* The one ProgID rule, ccwgen's and registration's: the edges of each part. */
+static void test_progid_is_valid(void **state)
+{
+    static const char *const valid[] = {
+        "A", "Vendor.Name", "Vendor.Name.1", "Vendor_Name.Part_2", "v1.x",
+        "Abcdefghij.Abcdefghij.Abcdefghij.Abcdef", /* CCW_PROGID_MAX characters */
+    };
+    static const char *const invalid[] = {
+        "", "1Vendor", "_Vendor", ".Vendor", "Vendor.", "Vendor..Name", "Vendor Name",
+        "Vendor-Name", "{Vendor}", "Vend\xc3\xb6r", "Abcdefghij.Abcdefghij.Abcdefghij.Abcdefg",
+    };
+    size_t i;
+
+    (void)state;
+    assert_int_equal(strlen(valid[5]), CCW_PROGID_MAX);
+    assert_int_equal(strlen(invalid[10]), CCW_PROGID_MAX + 1);
+    for (i = 0; i < sizeof(valid) / sizeof(*valid); i++)
+        assert_true(ccw_progid_is_valid(valid[i]));
+    for (i = 0; i < sizeof(invalid) / sizeof(*invalid); i++)
+        assert_false(ccw_progid_is_valid(invalid[i]));
+    assert_false(ccw_progid_is_valid(NULL));
 }
 
 static void test_register_arguments(void **state)
@@ -937,6 +960,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_register_writes_entries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_register_keeps_unknown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progid_moves_to_the_new_class, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_progid_is_valid, setup, teardown),
         cmocka_unit_test_setup_teardown(test_register_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unregister, setup, teardown),
         cmocka_unit_test_setup_teardown(test_remove_by_key, setup, teardown),

@@ -452,7 +452,7 @@ static const ccw_dispatch_param ICounter_Step_params[] = {
 	{ .name = "i", .vt = VT_R8, .flags = PARAMFLAG_FIN },
 	{ .name = "up", .vt = VT_BOOL, .flags = PARAMFLAG_FIN },
 	{ .name = "mode", .vt = VT_I4, .flags = PARAMFLAG_FIN },
-	{ .name = "times", .vt = VT_I4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT, .default_value = "1" },
+	{ .name = "times", .vt = VT_I4, .flags = PARAMFLAG_FIN | PARAMFLAG_FOPT, .default_value = { .i8 = 1 } },
 	{ .name = "result", .vt = VT_I8, .flags = PARAMFLAG_FOUT | PARAMFLAG_FRETVAL },
 };
 
