@@ -1108,15 +1108,8 @@ static void emit_class_object(struct emitter *e, const struct model_class *cls,
 		      "owns, riid, out);\n}\n", cls->c_tag, cls->c_tag, cls->c_tag);
 	if (emit_class_is_creatable(cls))
 		buffer_printf(out, "\nHRESULT %s_ccw_create(IUnknown *outer, REFIID riid, "
-			      "void **out)\n{\n\tIClassFactory *factory;\n\tHRESULT hr;\n\n"
-			      "\tif (!out)\n\t\treturn E_POINTER;\n"
-			      "\t*out = NULL;\n"
-			      "\thr = ccw_class_factory_create(&%s_ccw_class, &IID_IClassFactory, "
-			      "(void **)&factory);\n"
-			      "\tif (FAILED(hr))\n\t\treturn hr;\n"
-			      "\thr = factory->lpVtbl->CreateInstance(factory, outer, riid, out);\n"
-			      "\tfactory->lpVtbl->Release(factory);\n\treturn hr;\n}\n",
-			      cls->c_tag, cls->c_tag);
+			      "void **out)\n{\n\treturn ccw_class_create_instance(&%s_ccw_class, "
+			      "outer, riid, out);\n}\n", cls->c_tag, cls->c_tag);
 }
 
 static int emit_class(struct emitter *e, const struct model_class *cls)

@@ -810,15 +810,6 @@ CCW_API HRESULT ccw_dispatch_begin(ccw_invocation *inv, const ccw_dispatch_table
 
 /* ---- Invoke: after the call -------------------------------------------- */
 
-static BSTR bstr_or_null(const char *utf8)
-{
-    BSTR out = NULL;
-
-    if (utf8)
-        ccw_bstr_from_utf8(utf8, CCW_NUL_TERMINATED, &out);
-    return out;
-}
-
 static void fill_excepinfo(const ccw_invocation *inv, HRESULT hr)
 {
     EXCEPINFO *info = inv->excepinfo;
@@ -833,8 +824,9 @@ static void fill_excepinfo(const ccw_invocation *inv, HRESULT hr)
         IErrorInfo_GetHelpContext(error, &info->dwHelpContext);
         IErrorInfo_Release(error);
     }
+    /* NULL (no source) stays NULL, and so does the field if this fails. */
     if (!info->bstrSource)
-        info->bstrSource = bstr_or_null(inv->table->source);
+        ccw_bstr_from_utf8(inv->table->source, CCW_NUL_TERMINATED, &info->bstrSource);
 }
 
 /* Store an owned value through a typed by-reference argument; an [in, out]

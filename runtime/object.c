@@ -414,16 +414,17 @@ static HRESULT STDMETHODCALLTYPE factory_query_interface(IClassFactory *This, RE
     return S_OK;
 }
 
-static HRESULT STDMETHODCALLTYPE factory_create_instance(IClassFactory *This, IUnknown *outer,
-                                                         REFIID riid, void **ppv)
+CCW_API HRESULT ccw_class_create_instance(const ccw_class *cls, IUnknown *outer, REFIID riid,
+                                          void **out)
 {
-    const ccw_class *cls = factory_from_iface(This)->cls;
     void *c_object;
     HRESULT hr;
 
-    if (!ppv)
+    if (!out)
         return E_POINTER;
-    *ppv = NULL;
+    *out = NULL;
+    if (!cls->construct)
+        return CLASS_E_CLASSNOTAVAILABLE;
     /* Checked before the constructor runs, so a refused call has no side
      * effects in the C library. */
     hr = check_aggregation(outer, riid);
@@ -435,7 +436,13 @@ static HRESULT STDMETHODCALLTYPE factory_create_instance(IClassFactory *This, IU
     c_object = cls->construct();
     if (!c_object)
         return ccw_error_raise_errno(errno ? errno : ENOMEM, cls->progid, &IID_IClassFactory);
-    return ccw_object_create(cls, outer, c_object, true, riid, ppv);
+    return ccw_object_create(cls, outer, c_object, true, riid, out);
+}
+
+static HRESULT STDMETHODCALLTYPE factory_create_instance(IClassFactory *This, IUnknown *outer,
+                                                         REFIID riid, void **ppv)
+{
+    return ccw_class_create_instance(factory_from_iface(This)->cls, outer, riid, ppv);
 }
 
 static HRESULT STDMETHODCALLTYPE factory_lock_server(IClassFactory *This, BOOL lock)

@@ -402,14 +402,31 @@ CCW_API ULONG ccw_module_unlock(ccw_module *module);
 CCW_API HRESULT ccw_module_can_unload(ccw_module *module);
 
 /**
+ * Create an instance of a class, as its class factory's CreateInstance does
+ * (generated NAME_ccw_create calls this): call cls->construct and wrap the
+ * new C object with ccw_object_create, owning it.  A NULL from the
+ * constructor fails with the HRESULT of its errno (E_OUTOFMEMORY when errno
+ * is 0) and raises the message it set with ccw_error_set_message (else
+ * strerror's text) as IErrorInfo.  Aggregation requests for anything but
+ * IID_IUnknown are refused before the constructor runs.
+ *
+ * @param cls the class
+ * @param outer the controlling unknown when aggregated, else NULL
+ * @param riid the interface wanted (IID_IUnknown when aggregated)
+ * @param out the interface, with one reference; NULL on failure
+ * @return S_OK; E_POINTER if out is NULL; CLASS_E_CLASSNOTAVAILABLE for a
+ *         class without a constructor; CLASS_E_NOAGGREGATION; the
+ *         constructor's failure; as ccw_object_create otherwise
+ *         (E_OUTOFMEMORY, E_NOINTERFACE)
+ */
+CCW_API HRESULT ccw_class_create_instance(const ccw_class *cls, IUnknown *outer, REFIID riid,
+                                          void **out);
+
+/**
  * Create an IClassFactory for a class (DllGetClassObject's work once the
- * CLSID is found).  CreateInstance calls cls->construct and wraps the new C
- * object with ccw_object_create, owning it; a NULL from the constructor
- * fails with the HRESULT of its errno (E_OUTOFMEMORY when errno is 0) and
- * raises the message it set with ccw_error_set_message (else strerror's
- * text) as IErrorInfo.  CreateInstance refuses aggregation requests for
- * anything but IID_IUnknown before the constructor runs.  LockServer takes and
- * drops module locks.  The factory holds a module lock while it lives.
+ * CLSID is found).  CreateInstance is ccw_class_create_instance.  LockServer
+ * takes and drops module locks.  The factory holds a module lock while it
+ * lives.
  *
  * @param cls the class
  * @param riid the interface wanted (IID_IClassFactory or IID_IUnknown)

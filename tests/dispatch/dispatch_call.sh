@@ -41,6 +41,9 @@ check call-get 0 call $C Value
 check call-bool 0 call $C IsZero
 check call-void 0 call $C Add 5
 check call-default 0 call $C Add
+# Every kind of typed default, none given (and one given by name).
+check call-default-typed 0 call $K Defaults
+check call-default-typed-named 0 call $K Defaults y:=2
 check call-named 0 call $C Add step:=3
 check call-put 0 call $C Value --put 7
 check call-clsid 0 call --library "$counter" '{8C5A3F1E-2B7D-4E10-9F6A-1D2C3B4A5E60}' Value

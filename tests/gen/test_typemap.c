@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <string.h>
 
 #include "model.h"
@@ -233,6 +234,50 @@ static void optional_defaults_are_checked_against_the_type(void **state)
 	assert_true(typemap_default_is_valid(&t, "any text at all"));
 	t.kind = COM_OBJECT;
 	assert_false(typemap_default_is_valid(&t, "x"));
+	/* No C literal (nor IDL) spells an infinity or a NaN. */
+	t.kind = COM_R8;
+	assert_false(typemap_default_is_valid(&t, "inf"));
+	assert_false(typemap_default_is_valid(&t, "nan"));
+}
+
+/* The typed value the dispatch table carries, so the runtime parses nothing. */
+static void optional_defaults_parse_to_typed_values(void **state)
+{
+	struct model_type t = { 0 };
+	struct typemap_default parsed;
+
+	(void)state;
+	t.kind = COM_I8;
+	assert_true(typemap_default_parse(&t, "-9223372036854775808", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_SIGNED);
+	assert_true(parsed.value.i8 == LLONG_MIN);
+	assert_true(typemap_default_parse(&t, "", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_ZERO);
+	t.kind = COM_UI8;
+	assert_true(typemap_default_parse(&t, "18446744073709551615", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_UNSIGNED);
+	assert_true(parsed.value.ui8 == ULLONG_MAX);
+	t.kind = COM_R4;
+	assert_true(typemap_default_parse(&t, "0x1p-2", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_REAL);
+	assert_true(parsed.value.r8 == 0.25);
+	t.kind = COM_VARIANT_BOOL;
+	assert_true(typemap_default_parse(&t, "true", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_SIGNED);
+	assert_int_equal(parsed.value.i8, 1);
+	assert_true(typemap_default_parse(&t, "0", &parsed));
+	assert_int_equal(parsed.value.i8, 0);
+	t.kind = COM_BSTR;
+	assert_true(typemap_default_parse(&t, "1.5", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_TEXT);
+	assert_string_equal(parsed.value.text, "1.5");
+	t.kind = COM_VARIANT; /* an omitted VARIANT is "missing", whatever its text */
+	assert_true(typemap_default_parse(&t, "3", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_ZERO);
+	/* Rejected: `out` keeps what it held. */
+	t.kind = COM_I2;
+	assert_false(typemap_default_parse(&t, "40000", &parsed));
+	assert_int_equal(parsed.form, TYPEMAP_DEFAULT_ZERO);
 }
 
 int main(void)
@@ -246,6 +291,7 @@ int main(void)
 		cmocka_unit_test(class_pointers_become_the_default_interface),
 		cmocka_unit_test(size_is_needs_bytes),
 		cmocka_unit_test(optional_defaults_are_checked_against_the_type),
+		cmocka_unit_test(optional_defaults_parse_to_typed_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1362,6 +1362,84 @@ static void test_factory_constructor_failure(void **state)
     expect_no_live_counters();
 }
 
+/* What the factory's CreateInstance and generated NAME_ccw_create do,
+ * without a factory: the object alone locks the module. */
+static void test_class_create_instance(void **state)
+{
+    int created = atomic_load(&counters_created);
+    int outers_destroyed = 0;
+    struct outer *outer = outer_alloc(&outers_destroyed);
+    ICounter *counter = NULL;
+    LONG value = 0;
+
+    (void)state;
+    assert_int_equal(ccw_class_create_instance(&counter_class, NULL, &IID_ICounter,
+                                               (void **)&counter),
+                     S_OK);
+    assert_int_equal(atomic_load(&counters_created), created + 1);
+    assert_int_equal(counter->lpVtbl->Add(counter, 5), S_OK);
+    assert_int_equal(counter->lpVtbl->get_Value(counter, &value), S_OK);
+    assert_int_equal(value, 5);
+    assert_int_equal(ccw_module_can_unload(&counter_module), S_FALSE);
+    assert_int_equal(release(counter), 0);
+    assert_int_equal(ccw_module_can_unload(&counter_module), S_OK);
+
+    assert_int_equal(ccw_class_create_instance(&counter_class, &outer->iface, &IID_IUnknown,
+                                               (void **)&outer->inner),
+                     S_OK);
+    counter = query(&outer->iface, &IID_ICounter);
+    assert_ptr_equal(query(counter, &IID_IUnknown), &outer->iface);
+    release(&outer->iface);
+    release(counter);
+    release(&outer->iface);
+    assert_int_equal(outers_destroyed, 1);
+    expect_no_live_counters();
+}
+
+static void test_class_create_instance_errors(void **state)
+{
+    int outers_destroyed = 0;
+    struct outer *outer = new_outer(&outers_destroyed);
+    ccw_class noncreatable = counter_class;
+    int created = atomic_load(&counters_created);
+    void *out = (void *)&out;
+
+    (void)state;
+    assert_int_equal(ccw_class_create_instance(&counter_class, NULL, &IID_ICounter, NULL),
+                     E_POINTER);
+    noncreatable.construct = NULL;
+    assert_int_equal(ccw_class_create_instance(&noncreatable, NULL, &IID_ICounter, &out),
+                     CLASS_E_CLASSNOTAVAILABLE);
+    assert_null(out);
+
+    out = (void *)&out;
+    assert_int_equal(ccw_class_create_instance(&counter_class, &outer->iface, &IID_ICounter,
+                                               &out),
+                     CLASS_E_NOAGGREGATION);
+    assert_null(out);
+    assert_int_equal(atomic_load(&counters_created), created); /* refused before construction */
+
+    out = (void *)&out;
+    assert_int_equal(ccw_class_create_instance(&counter_class, NULL, &IID_IMissing, &out),
+                     E_NOINTERFACE);
+    assert_null(out);
+    assert_int_equal(atomic_load(&counters_created), created + 1);
+
+    out = (void *)&out;
+    counter_new_errno = EACCES;
+    counter_new_message = "counter: the device is locked";
+    assert_int_equal(ccw_class_create_instance(&counter_class, NULL, &IID_ICounter, &out),
+                     E_ACCESSDENIED);
+    assert_null(out);
+    expect_error_info("Test.Counter", "counter: the device is locked");
+    counter_new_errno = 0;
+    counter_new_message = NULL;
+
+    release(&outer->iface);
+    expect_no_live_counters();
+    assert_int_equal(ccw_module_can_unload(&counter_module), S_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1395,6 +1473,8 @@ int main(void)
         cmocka_unit_test(test_factory_create_instance_errors),
         cmocka_unit_test(test_factory_aggregates),
         cmocka_unit_test(test_factory_constructor_failure),
+        cmocka_unit_test(test_class_create_instance),
+        cmocka_unit_test(test_class_create_instance_errors),
     };
 
     return cmocka_run_group_tests(tests, setup_counter_class, NULL);

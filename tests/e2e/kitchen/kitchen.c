@@ -4,7 +4,9 @@
 #include <ccw/runtime.h> /* ccw_error_set_message */
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +103,17 @@ void kitchen_set_value(struct kitchen *k, int value)
 int kitchen_version(void)
 {
 	return 3;
+}
+
+char *kitchen_defaults(const struct kitchen *k, double x, float y, int64_t n, uint64_t u,
+		       bool flag, const char *text)
+{
+	char line[128];
+
+	(void)k;
+	snprintf(line, sizeof(line), "%g %g %" PRId64 " %" PRIu64 " %d %s", x, (double)y, n, u,
+		 flag, text);
+	return strdup(line);
 }
 
 char *kitchen_echo(const struct kitchen *k, const char *text)

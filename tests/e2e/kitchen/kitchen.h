@@ -53,6 +53,14 @@ CCW_METHOD() void kitchen_twice(const struct kitchen *k, CCW_INOUT double *x,
 CCW_PROPGET() int kitchen_get_value(const struct kitchen *k);
 CCW_PROPPUT() void kitchen_set_value(struct kitchen *k, int value);
 CCW_METHOD("class=kitchen") int kitchen_version(void);
+/* Late-bound defaults of every kind: ccwgen writes them into the dispatch
+ * table as typed values, so Invoke parses no text (and no locale).  The
+ * numbers are whole because widl rejects a fractional defaultvalue (MIDL
+ * takes it); fractions are covered by tests/unit/test_dispatch.c. */
+CCW_METHOD() char *kitchen_defaults(const struct kitchen *k, CCW_OPTIONAL("2") double x,
+		CCW_OPTIONAL("-3") float y, CCW_OPTIONAL("-5") int64_t n,
+		CCW_OPTIONAL("4000000000") uint64_t u, CCW_OPTIONAL("true") bool flag,
+		CCW_OPTIONAL("1,5") const char *text);
 
 /* IStrings: UTF-8 in and out, both transfers. */
 CCW_METHOD("iface=IStrings") char *kitchen_echo(const struct kitchen *k, const char *text);

@@ -271,18 +271,7 @@ HRESULT gizmo_ccw_wrap(struct gizmo *object, bool owns, REFIID riid, void **out)
 
 HRESULT gizmo_ccw_create(IUnknown *outer, REFIID riid, void **out)
 {
-	IClassFactory *factory;
-	HRESULT hr;
-
-	if (!out)
-		return E_POINTER;
-	*out = NULL;
-	hr = ccw_class_factory_create(&gizmo_ccw_class, &IID_IClassFactory, (void **)&factory);
-	if (FAILED(hr))
-		return hr;
-	hr = factory->lpVtbl->CreateInstance(factory, outer, riid, out);
-	factory->lpVtbl->Release(factory);
-	return hr;
+	return ccw_class_create_instance(&gizmo_ccw_class, outer, riid, out);
 }
 
 /* ==== Part (struct part) ==== */

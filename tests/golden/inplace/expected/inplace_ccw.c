@@ -872,18 +872,7 @@ HRESULT counter_ccw_wrap(struct counter *object, bool owns, REFIID riid, void **
 
 HRESULT counter_ccw_create(IUnknown *outer, REFIID riid, void **out)
 {
-	IClassFactory *factory;
-	HRESULT hr;
-
-	if (!out)
-		return E_POINTER;
-	*out = NULL;
-	hr = ccw_class_factory_create(&counter_ccw_class, &IID_IClassFactory, (void **)&factory);
-	if (FAILED(hr))
-		return hr;
-	hr = factory->lpVtbl->CreateInstance(factory, outer, riid, out);
-	factory->lpVtbl->Release(factory);
-	return hr;
+	return ccw_class_create_instance(&counter_ccw_class, outer, riid, out);
 }
 
 /* ==== Snapshot (struct snapshot) ==== */

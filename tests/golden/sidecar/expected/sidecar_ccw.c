@@ -417,18 +417,7 @@ HRESULT ledger_ccw_wrap(struct ledger *object, bool owns, REFIID riid, void **ou
 
 HRESULT ledger_ccw_create(IUnknown *outer, REFIID riid, void **out)
 {
-	IClassFactory *factory;
-	HRESULT hr;
-
-	if (!out)
-		return E_POINTER;
-	*out = NULL;
-	hr = ccw_class_factory_create(&ledger_ccw_class, &IID_IClassFactory, (void **)&factory);
-	if (FAILED(hr))
-		return hr;
-	hr = factory->lpVtbl->CreateInstance(factory, outer, riid, out);
-	factory->lpVtbl->Release(factory);
-	return hr;
+	return ccw_class_create_instance(&ledger_ccw_class, outer, riid, out);
 }
 
 /* ==== Type information ==== */

@@ -284,18 +284,7 @@ HRESULT sizes_ccw_wrap(struct sizes *object, bool owns, REFIID riid, void **out)
 
 HRESULT sizes_ccw_create(IUnknown *outer, REFIID riid, void **out)
 {
-	IClassFactory *factory;
-	HRESULT hr;
-
-	if (!out)
-		return E_POINTER;
-	*out = NULL;
-	hr = ccw_class_factory_create(&sizes_ccw_class, &IID_IClassFactory, (void **)&factory);
-	if (FAILED(hr))
-		return hr;
-	hr = factory->lpVtbl->CreateInstance(factory, outer, riid, out);
-	factory->lpVtbl->Release(factory);
-	return hr;
+	return ccw_class_create_instance(&sizes_ccw_class, outer, riid, out);
 }
 
 /* ==== Type information ==== */
