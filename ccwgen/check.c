@@ -402,7 +402,7 @@ static void add_class(struct checker *ck, const struct c_struct *st)
 	if (options.ok) {
 		parse_name_option(ck, class_ann, &options, "name", &cls->name);
 		progid = option_value(&options, "progid");
-		if (progid && !naming_is_progid(progid)) {
+		if (progid && !ccw_progid_is_valid(progid)) {
 			struct location where = option_where(class_ann, &options, "progid");
 
 			diag_error(ck->diags, &where,

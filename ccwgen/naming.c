@@ -3,8 +3,6 @@
  */
 #include "naming.h"
 
-#include <ccw/runtime.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,11 +78,6 @@ bool naming_is_identifier(const char *name)
 			return false;
 	}
 	return true;
-}
-
-bool naming_is_progid(const char *progid)
-{
-	return ccw_progid_is_valid(progid);
 }
 
 bool naming_is_reserved_param(const char *name)

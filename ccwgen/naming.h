@@ -25,9 +25,6 @@ char *naming_default_interface(const char *coclass);
 /* A C/COM identifier: [A-Za-z_][A-Za-z0-9_]*. */
 bool naming_is_identifier(const char *name);
 
-/* A ProgID as registration accepts it: the runtime's ccw_progid_is_valid. */
-bool naming_is_progid(const char *progid);
-
 /* Whether a C parameter name starts with `ccw_` or `CCW_`, the prefixes of
  * the names ccwgen gives its own locals, helpers and macros. */
 bool naming_is_reserved_param(const char *name);

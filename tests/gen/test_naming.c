@@ -71,21 +71,6 @@ static void identifiers(void **state)
 	assert_false(naming_is_identifier("a b"));
 }
 
-static void progids(void **state)
-{
-	(void)state;
-	assert_true(naming_is_progid("Acme.Counter"));
-	assert_true(naming_is_progid("Acme.Counter.1"));
-	assert_true(naming_is_progid("A_b"));
-	assert_false(naming_is_progid(""));
-	assert_false(naming_is_progid("1Acme.Counter"));
-	assert_false(naming_is_progid("Acme..Counter"));
-	assert_false(naming_is_progid("Acme.Counter."));
-	assert_false(naming_is_progid("Acme-Counter"));
-	assert_true(naming_is_progid("A23456789012345678901234567890123456789"));
-	assert_false(naming_is_progid("A234567890123456789012345678901234567890"));
-}
-
 static void reserved_params(void **state)
 {
 	(void)state;
@@ -190,7 +175,6 @@ int main(void)
 		cmocka_unit_test(accessors_drop_get_and_set),
 		cmocka_unit_test(default_interface_is_i_plus_coclass),
 		cmocka_unit_test(identifiers),
-		cmocka_unit_test(progids),
 		cmocka_unit_test(reserved_params),
 		cmocka_unit_test(keywords),
 		cmocka_unit_test(com_param_names),
