@@ -45,6 +45,14 @@ run() {
 	out=$(mktemp "$bin/output.XXXXXX")
 	"$wine" "$@" </dev/null >"$out" 2>>"$bin/wine.log"
 	status=$?
+	# Status 127 with "Inconsistency detected by ld.so: dl-fini.c" in wine.log
+	# is Wine's loader failing as a process exits, seen rarely on a loaded
+	# machine; anything of ours that fails fails again, so one rerun is safe.
+	if [ $status -eq 127 ]; then
+		echo "wine.sh: exit status 127 from $*; running it once more" >>"$bin/wine.log"
+		"$wine" "$@" </dev/null >"$out" 2>>"$bin/wine.log"
+		status=$?
+	fi
 	tr -d '\r' <"$out"
 	rm -f "$out"
 	return $status
