@@ -35,11 +35,12 @@ run "$build/examples/counter/counter_client"
 
 step "5. Late-bound: IDispatch, as scripts call it"
 run "$ccw" describe Example.Counter
-run "$ccw" call Example.Counter Value
 run "$ccw" call Example.Counter IsZero
-run "$ccw" call Example.Counter Add step:=5
-echo "    (Add returns nothing: each 'ccw call' makes a new object)"
-echo "A failing call prints its HRESULT and description:"
+echo "Several calls on one object (--then), a named argument, the second interface:"
+run "$ccw" call Example.Counter Add 40 --then Add step:=2 --then Value
+run "$ccw" call Example.Counter Name --put demo --then Add 7 --then Describe
+echo "Failing calls print the HRESULT and the description, the C library's own included:"
+run "$ccw" call Example.Counter Value --put 2147483647 --then Add || true
 run "$ccw" call Example.Counter Add "not a number" || true
 run "$ccw" call Example.Counter Subtract 1 || true
 
