@@ -194,13 +194,11 @@ static void emit_failure(struct thunk *t, const char *indent, const char *hresul
 struct usage {
 	bool fail;       /* any thunk can fail */
 	bool fail_errno; /* minus1, bool or nonnull */
-	bool bytes;      /* SAFEARRAY(BYTE) parameters in or in/out */
-	bool bytes_out;  /* SAFEARRAY(BYTE) made from the library's bytes */
 };
 
 static struct usage scan_usage(const struct model *model)
 {
-	struct usage usage = { false, false, false, false };
+	struct usage usage = { false, false };
 
 	for (size_t c = 0; c < model->class_count; c++) {
 		const struct model_class *cls = model->classes[c];
@@ -220,10 +218,6 @@ static struct usage scan_usage(const struct model *model)
 					    param->type.kind == COM_OBJECT ||
 					    param->type.kind == COM_BYTES)
 						usage.fail = true;
-					if (is_bytes_output(param))
-						usage.bytes_out = true;
-					else if (param->type.kind == COM_BYTES)
-						usage.bytes = true;
 				}
 			}
 		}
@@ -254,33 +248,6 @@ static void emit_helpers(struct emitter *e, const struct usage *usage)
 			    "\t\treturn ccw_error_raise(E_FAIL, source, iid,\n"
 			    "\t\t\t\t       \"the call failed and did not set errno\");\n"
 			    "\treturn ccw_error_raise_errno(err, source, iid);\n}\n");
-	}
-	if (usage->bytes) {
-		buffer_puts(out, "\n/* The bytes of a SAFEARRAY(BYTE) argument; a NULL array is empty. "
-			    "The call is\n * synchronous, so the caller's array stays put while C "
-			    "reads it. */\nstatic HRESULT ");
-		lib(out, e->model);
-		buffer_puts(out, "_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)\n{\n"
-			    "\tif (!array) {\n\t\t*data = NULL;\n\t\t*count = 0;\n\t\treturn S_OK;\n\t}\n"
-			    "\tif (SafeArrayGetDim(array) != 1 || SafeArrayGetElemsize(array) != 1)\n"
-			    "\t\treturn E_INVALIDARG;\n"
-			    "\t*data = array->pvData;\n"
-			    "\t*count = array->rgsabound[0].cElements;\n"
-			    "\treturn S_OK;\n}\n");
-	}
-	if (usage->bytes_out) {
-		buffer_puts(out, "\n/* A new SAFEARRAY(BYTE) holding a copy of the library's bytes "
-			    "(NULL bytes: an\n * empty array); its elements are counted in a ULONG. "
-			    "*/\nstatic HRESULT ");
-		lib(out, e->model);
-		buffer_puts(out, "_ccw_bytes_out(const void *data, ULONGLONG count, SAFEARRAY **out)\n"
-			    "{\n\tSAFEARRAY *array;\n\n"
-			    "\tif (count > 0xFFFFFFFFu)\n\t\treturn E_OUTOFMEMORY;\n"
-			    "\tif (!data)\n\t\tcount = 0;\n"
-			    "\tarray = SafeArrayCreateVector(VT_UI1, 0, (ULONG)count);\n"
-			    "\tif (!array)\n\t\treturn E_OUTOFMEMORY;\n"
-			    "\tif (count)\n\t\tmemcpy(array->pvData, data, (size_t)count);\n"
-			    "\t*out = array;\n\treturn S_OK;\n}\n");
 	}
 }
 
@@ -549,9 +516,7 @@ static void emit_bytes_input(struct thunk *t, const struct model_param *param)
 	const char *limit = param->size_is ? length_limit(param->size_is->type.kind) : NULL;
 	int n = pos(param);
 
-	buffer_puts(out, "\tif (FAILED(");
-	lib(out, t->model);
-	buffer_printf(out, "_ccw_bytes(%sccw_arg%d, &ccw_c%d, &ccw_count%d)))",
+	buffer_printf(out, "\tif (FAILED(ccw_safearray_bytes(%sccw_arg%d, &ccw_c%d, &ccw_count%d)))",
 		      param->direction == DIR_INOUT ? "*" : "", n, n, n);
 	emit_failure(t, "\t", "E_INVALIDARG", "'%s' is not a one-dimensional array of bytes",
 		     param->name);
@@ -730,10 +695,9 @@ static void emit_output_conversions(struct thunk *t)
 		if (!is_output(param))
 			continue;
 		if (is_bytes_output(param)) {
-			buffer_puts(out, "\tccw_hr = ");
-			lib(out, t->model);
-			buffer_printf(out, "_ccw_bytes_out(ccw_c%d, (ULONGLONG)ccw_count%d, "
-				      "&ccw_com%d);\n\tif (FAILED(ccw_hr))", n, n, n);
+			buffer_printf(out, "\tccw_hr = ccw_safearray_from_bytes(ccw_c%d, "
+				      "(ULONGLONG)ccw_count%d, &ccw_com%d);\n\tif (FAILED(ccw_hr))",
+				      n, n, n);
 			emit_failure(t, "\t", "ccw_hr", "the library's '%s' does not fit in a "
 				     "SAFEARRAY", name);
 		} else if (param->type.kind == COM_STRING) {
@@ -1191,8 +1155,6 @@ int emit_c(const struct model *model, struct buffer *out, const char **error)
 	for (size_t i = 0; i < model->header_count; i++)
 		buffer_printf(out, "#include \"%s\"\n", model->headers[i]);
 	buffer_puts(out, "\n#include <errno.h>\n#include <stddef.h>\n#include <stdlib.h>\n");
-	if (usage.bytes_out)
-		buffer_puts(out, "#include <string.h>\n");
 	buffer_puts(out, "\n/* Live objects, class objects and LockServer locks: "
 		    "DllCanUnloadNow's answer. */\nstatic ccw_module ");
 	lib(out, model);

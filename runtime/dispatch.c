@@ -570,21 +570,15 @@ static HRESULT bytes_from_bstr(VARIANT *out, BSTR text)
     char *utf8;
     size_t len;
     SAFEARRAY *bytes;
-    void *data;
     HRESULT hr;
 
     hr = ccw_bstr_to_utf8(text, &utf8, &len);
     if (FAILED(hr))
         return hr;
-    bytes = len <= 0xFFFFFFFFu ? SafeArrayCreateVector(VT_UI1, 0, (ULONG)len) : NULL;
-    if (!bytes) {
-        ccw_string_free(utf8);
-        return E_OUTOFMEMORY;
-    }
-    SafeArrayAccessData(bytes, &data);
-    memcpy(data, utf8, len);
-    SafeArrayUnaccessData(bytes);
+    hr = ccw_safearray_from_bytes(utf8, len, &bytes);
     ccw_string_free(utf8);
+    if (FAILED(hr))
+        return hr;
     V_VT(out) = VT_ARRAY | VT_UI1;
     V_ARRAY(out) = bytes;
     return S_OK;

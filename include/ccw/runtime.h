@@ -119,6 +119,32 @@ CCW_API HRESULT ccw_bstr_to_utf8_buf(BSTR bstr, char *buf, size_t cap, char **ou
 /** Frees a string from ccw_bstr_to_utf8_buf unless it is buf; NULL is ignored. */
 CCW_API void ccw_string_free_buf(char *str, const char *buf);
 
+/* ---- Byte buffers: SAFEARRAY(BYTE) <-> C bytes (runtime/bytes.c) -------- */
+
+/**
+ * The bytes of a SAFEARRAY(BYTE) argument, borrowed: a call is synchronous,
+ * so the caller's array stays put while C reads it. A NULL array is empty.
+ *
+ * @param array the array, or NULL
+ * @param data  receives its data (NULL when empty)
+ * @param count receives its element count
+ * @return S_OK; E_INVALIDARG for an array that is not one-dimensional or
+ *         whose elements are not bytes; E_POINTER for a NULL data or count
+ */
+CCW_API HRESULT ccw_safearray_bytes(SAFEARRAY *array, void **data, ULONG *count);
+
+/**
+ * A new SAFEARRAY(BYTE) holding a copy of `count` bytes (NULL data: an empty
+ * array), for a value a C library hands out.
+ *
+ * @param data  the bytes, or NULL
+ * @param count how many; a SAFEARRAY counts its elements in a ULONG
+ * @param out   receives the array, to be freed with SafeArrayDestroy
+ * @return S_OK; E_OUTOFMEMORY when the allocation fails or count does not
+ *         fit in a ULONG; E_POINTER for a NULL out. On failure *out is untouched.
+ */
+CCW_API HRESULT ccw_safearray_from_bytes(const void *data, ULONGLONG count, SAFEARRAY **out);
+
 /* ---- Objects: wrapper header, QueryInterface tables, module lock (runtime/object.c) */
 
 /*

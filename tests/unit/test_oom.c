@@ -754,6 +754,28 @@ static void test_safearray_create_vector(void **state)
     }
 }
 
+/* runtime/bytes.c: the array is the only allocation; *out stays put until it exists. */
+static void test_safearray_from_bytes(void **state)
+{
+    SAFEARRAY *array = (SAFEARRAY *)untouched_text;
+    unsigned n;
+    HRESULT hr;
+
+    (void)state;
+    for (n = 0;; n++) {
+        fail_allocation(n);
+        hr = ccw_safearray_from_bytes("abc", 3, &array);
+        if (!fail_alloc_disarm())
+            break;
+        assert_int_equal(hr, E_OUTOFMEMORY);
+        assert_ptr_equal(array, (SAFEARRAY *)untouched_text);
+    }
+    assert_int_equal(hr, S_OK);
+    assert_memory_equal(array->pvData, "abc", 3);
+    assert_int_equal(SafeArrayDestroy(array), S_OK);
+    assert_int_equal(n, 1);
+}
+
 static void test_safearray_copy_bstrs(void **state)
 {
     SAFEARRAY *source = make_bstr_array(three_texts, 3);
@@ -1643,6 +1665,7 @@ int main(void)
         OOM_TEST(test_bstr_from_utf8),
         OOM_TEST(test_bstr_to_utf8),
         OOM_TEST(test_safearray_create_vector),
+        OOM_TEST(test_safearray_from_bytes),
         OOM_TEST(test_safearray_copy_bstrs),
         OOM_TEST(test_safearray_copy_variants),
         OOM_TEST(test_safearray_copy_interfaces),

@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* Live objects, class objects and LockServer locks: DllCanUnloadNow's answer. */
 static ccw_module bytes_out_ccw_module;
@@ -37,41 +36,6 @@ static HRESULT bytes_out_ccw_fail_errno(int err, const char *source, const IID *
 		return ccw_error_raise(E_FAIL, source, iid,
 				       "the call failed and did not set errno");
 	return ccw_error_raise_errno(err, source, iid);
-}
-
-/* The bytes of a SAFEARRAY(BYTE) argument; a NULL array is empty. The call is
- * synchronous, so the caller's array stays put while C reads it. */
-static HRESULT bytes_out_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)
-{
-	if (!array) {
-		*data = NULL;
-		*count = 0;
-		return S_OK;
-	}
-	if (SafeArrayGetDim(array) != 1 || SafeArrayGetElemsize(array) != 1)
-		return E_INVALIDARG;
-	*data = array->pvData;
-	*count = array->rgsabound[0].cElements;
-	return S_OK;
-}
-
-/* A new SAFEARRAY(BYTE) holding a copy of the library's bytes (NULL bytes: an
- * empty array); its elements are counted in a ULONG. */
-static HRESULT bytes_out_ccw_bytes_out(const void *data, ULONGLONG count, SAFEARRAY **out)
-{
-	SAFEARRAY *array;
-
-	if (count > 0xFFFFFFFFu)
-		return E_OUTOFMEMORY;
-	if (!data)
-		count = 0;
-	array = SafeArrayCreateVector(VT_UI1, 0, (ULONG)count);
-	if (!array)
-		return E_OUTOFMEMORY;
-	if (count)
-		memcpy(array->pvData, data, (size_t)count);
-	*out = array;
-	return S_OK;
 }
 
 /* A Blob: the runtime's header, then one vtable pointer per interface. */
@@ -126,7 +90,7 @@ static HRESULT STDMETHODCALLTYPE IBlob_Read(IBlob *This, SAFEARRAY **ccw_arg0)
 		ccw_hr = bytes_out_ccw_fail_errno(-ccw_rc, "Golden.Blob", &IID_IBlob);
 		goto cleanup;
 	}
-	ccw_hr = bytes_out_ccw_bytes_out(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
+	ccw_hr = ccw_safearray_from_bytes(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
 	if (FAILED(ccw_hr)) {
 		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Read: the library's 'data' does not fit in a SAFEARRAY");
@@ -155,7 +119,7 @@ static HRESULT STDMETHODCALLTYPE IBlob_Peek(IBlob *This, SAFEARRAY **ccw_arg0)
 			"IBlob.Peek: 'data' is a NULL pointer");
 	*ccw_arg0 = NULL;
 	blob_peek(ccw_self, &ccw_c0, &ccw_count0);
-	ccw_hr = bytes_out_ccw_bytes_out(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
+	ccw_hr = ccw_safearray_from_bytes(ccw_c0, (ULONGLONG)ccw_count0, &ccw_com0);
 	if (FAILED(ccw_hr)) {
 		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Peek: the library's 'data' does not fit in a SAFEARRAY");
@@ -185,7 +149,7 @@ static HRESULT STDMETHODCALLTYPE IBlob_Xor(IBlob *This, SAFEARRAY *ccw_arg0, SAF
 		return bytes_out_ccw_fail(E_POINTER, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: 'dst' is a NULL pointer");
 	*ccw_arg1 = NULL;
-	if (FAILED(bytes_out_ccw_bytes(ccw_arg0, &ccw_c0, &ccw_count0))) {
+	if (FAILED(ccw_safearray_bytes(ccw_arg0, &ccw_c0, &ccw_count0))) {
 		ccw_hr = bytes_out_ccw_fail(E_INVALIDARG, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: 'src' is not a one-dimensional array of bytes");
 		goto cleanup;
@@ -196,7 +160,7 @@ static HRESULT STDMETHODCALLTYPE IBlob_Xor(IBlob *This, SAFEARRAY *ccw_arg0, SAF
 		ccw_hr = bytes_out_ccw_fail_errno(-ccw_rc, "Golden.Blob", &IID_IBlob);
 		goto cleanup;
 	}
-	ccw_hr = bytes_out_ccw_bytes_out(ccw_c1, (ULONGLONG)ccw_count1, &ccw_com1);
+	ccw_hr = ccw_safearray_from_bytes(ccw_c1, (ULONGLONG)ccw_count1, &ccw_com1);
 	if (FAILED(ccw_hr)) {
 		ccw_hr = bytes_out_ccw_fail(ccw_hr, "Golden.Blob", &IID_IBlob,
 			"IBlob.Xor: the library's 'dst' does not fit in a SAFEARRAY");

@@ -41,22 +41,6 @@ static HRESULT inplace_ccw_fail_errno(int err, const char *source, const IID *ii
 	return ccw_error_raise_errno(err, source, iid);
 }
 
-/* The bytes of a SAFEARRAY(BYTE) argument; a NULL array is empty. The call is
- * synchronous, so the caller's array stays put while C reads it. */
-static HRESULT inplace_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)
-{
-	if (!array) {
-		*data = NULL;
-		*count = 0;
-		return S_OK;
-	}
-	if (SafeArrayGetDim(array) != 1 || SafeArrayGetElemsize(array) != 1)
-		return E_INVALIDARG;
-	*data = array->pvData;
-	*count = array->rgsabound[0].cElements;
-	return S_OK;
-}
-
 /* A Counter: the runtime's header, then one vtable pointer per interface. */
 struct counter_ccw {
 	ccw_object header;
@@ -159,7 +143,7 @@ static HRESULT STDMETHODCALLTYPE ICounter_Load(ICounter *This, SAFEARRAY *ccw_ar
 	ULONG ccw_count0 = 0;
 	int ccw_rc;
 
-	if (FAILED(inplace_ccw_bytes(ccw_arg0, &ccw_c0, &ccw_count0)))
+	if (FAILED(ccw_safearray_bytes(ccw_arg0, &ccw_c0, &ccw_count0)))
 		return inplace_ccw_fail(E_INVALIDARG, "Acme.Counter", &IID_ICounter,
 			"ICounter.Load: 'data' is not a one-dimensional array of bytes");
 	ccw_error_clear();
@@ -185,7 +169,7 @@ static HRESULT STDMETHODCALLTYPE ICounter_Fill(ICounter *This, SAFEARRAY **ccw_a
 	if (!ccw_arg1)
 		return inplace_ccw_fail(E_POINTER, "Acme.Counter", &IID_ICounter,
 			"ICounter.Fill: 'written' is a NULL pointer");
-	if (FAILED(inplace_ccw_bytes(*ccw_arg0, &ccw_c0, &ccw_count0)))
+	if (FAILED(ccw_safearray_bytes(*ccw_arg0, &ccw_c0, &ccw_count0)))
 		return inplace_ccw_fail(E_INVALIDARG, "Acme.Counter", &IID_ICounter,
 			"ICounter.Fill: 'buffer' is not a one-dimensional array of bytes");
 	ccw_error_clear();

@@ -40,22 +40,6 @@ static HRESULT names_ccw_fail_errno(int err, const char *source, const IID *iid)
 	return ccw_error_raise_errno(err, source, iid);
 }
 
-/* The bytes of a SAFEARRAY(BYTE) argument; a NULL array is empty. The call is
- * synchronous, so the caller's array stays put while C reads it. */
-static HRESULT names_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)
-{
-	if (!array) {
-		*data = NULL;
-		*count = 0;
-		return S_OK;
-	}
-	if (SafeArrayGetDim(array) != 1 || SafeArrayGetElemsize(array) != 1)
-		return E_INVALIDARG;
-	*data = array->pvData;
-	*count = array->rgsabound[0].cElements;
-	return S_OK;
-}
-
 /* A Names: the runtime's header, then one vtable pointer per interface. */
 struct names_ccw {
 	ccw_object header;
@@ -197,7 +181,7 @@ static HRESULT STDMETHODCALLTYPE INames_Weigh(INames *This, SAFEARRAY *ccw_arg0,
 	if (!ccw_arg2)
 		return names_ccw_fail(E_POINTER, "E2E.Names", &IID_INames,
 			"INames.Weigh: 'result' is a NULL pointer");
-	if (FAILED(names_ccw_bytes(ccw_arg0, &ccw_c0, &ccw_count0)))
+	if (FAILED(ccw_safearray_bytes(ccw_arg0, &ccw_c0, &ccw_count0)))
 		return names_ccw_fail(E_INVALIDARG, "E2E.Names", &IID_INames,
 			"INames.Weigh: 'x' is not a one-dimensional array of bytes");
 	ccw_c2 = names_weigh(ccw_self, ccw_c0, (size_t)ccw_count0, (int)ccw_arg1);

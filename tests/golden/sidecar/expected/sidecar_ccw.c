@@ -38,22 +38,6 @@ static HRESULT sidecar_ccw_fail_errno(int err, const char *source, const IID *ii
 	return ccw_error_raise_errno(err, source, iid);
 }
 
-/* The bytes of a SAFEARRAY(BYTE) argument; a NULL array is empty. The call is
- * synchronous, so the caller's array stays put while C reads it. */
-static HRESULT sidecar_ccw_bytes(SAFEARRAY *array, void **data, ULONG *count)
-{
-	if (!array) {
-		*data = NULL;
-		*count = 0;
-		return S_OK;
-	}
-	if (SafeArrayGetDim(array) != 1 || SafeArrayGetElemsize(array) != 1)
-		return E_INVALIDARG;
-	*data = array->pvData;
-	*count = array->rgsabound[0].cElements;
-	return S_OK;
-}
-
 /* A Ledger: the runtime's header, then one vtable pointer per interface. */
 struct ledger_ccw {
 	ccw_object header;
@@ -133,7 +117,7 @@ static HRESULT STDMETHODCALLTYPE ILedger_Append(ILedger *This, BSTR ccw_arg0, SA
 			"ILedger.Append: 'entry' could not be converted to UTF-8");
 		goto cleanup;
 	}
-	if (FAILED(sidecar_ccw_bytes(ccw_arg1, &ccw_c1, &ccw_count1))) {
+	if (FAILED(ccw_safearray_bytes(ccw_arg1, &ccw_c1, &ccw_count1))) {
 		ccw_hr = sidecar_ccw_fail(E_INVALIDARG, "Acme.Ledger", &IID_ILedger,
 			"ILedger.Append: 'blob' is not a one-dimensional array of bytes");
 		goto cleanup;
