@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FUZZ_CHECK(cond)                                                                  \
     do {                                                                                  \
@@ -20,6 +21,36 @@
             abort();                                                                      \
         }                                                                                 \
     } while (0)
+
+/* The fuzzer's input, read front to back; past its end every read is zero. */
+typedef struct reader {
+    const uint8_t *data;
+    size_t size;
+} reader;
+
+static inline uint8_t read_byte(reader *r)
+{
+    uint8_t b = 0;
+
+    if (r->size) {
+        b = r->data[0];
+        r->data++;
+        r->size--;
+    }
+    return b;
+}
+
+/* Copies up to `len` bytes into `out`, zero-filling the rest. */
+static inline void read_bytes(reader *r, void *out, size_t len)
+{
+    size_t n = r->size < len ? r->size : len;
+
+    memset(out, 0, len);
+    if (n)
+        memcpy(out, r->data, n);
+    r->data += n;
+    r->size -= n;
+}
 
 /* libFuzzer's entry points (it provides main); Initialize is optional. */
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -29,33 +29,6 @@
 #define MAX_CALLS 8
 #define MAX_ARGS 4
 
-typedef struct reader {
-    const uint8_t *data;
-    size_t size;
-} reader;
-
-static uint8_t read_byte(reader *r)
-{
-    uint8_t b = 0;
-
-    if (r->size) {
-        b = r->data[0];
-        r->data++;
-        r->size--;
-    }
-    return b;
-}
-
-static void read_bytes(reader *r, void *out, size_t len)
-{
-    size_t n = r->size < len ? r->size : len;
-
-    memset(out, 0, len);
-    memcpy(out, r->data, n);
-    r->data += n;
-    r->size -= n;
-}
-
 static int32_t read_int32(reader *r)
 {
     uint32_t v;

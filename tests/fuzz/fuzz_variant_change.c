@@ -106,34 +106,6 @@ static const IDispatchVtbl object_vtbl = {
 
 /* ---- reading the input ---- */
 
-typedef struct reader {
-    const uint8_t *data;
-    size_t size;
-} reader;
-
-static uint8_t read_byte(reader *r)
-{
-    uint8_t b = 0;
-
-    if (r->size) {
-        b = r->data[0];
-        r->data++;
-        r->size--;
-    }
-    return b;
-}
-
-/* Copies up to `len` bytes into `out`, zero-filling the rest. */
-static void read_bytes(reader *r, void *out, size_t len)
-{
-    size_t n = r->size < len ? r->size : len;
-
-    memset(out, 0, len);
-    memcpy(out, r->data, n);
-    r->data += n;
-    r->size -= n;
-}
-
 static const VARTYPE scalar_types[] = {
     VT_EMPTY, VT_NULL, VT_I2,  VT_I4,  VT_R4,  VT_R8,  VT_CY,   VT_DATE,    VT_BSTR,
     VT_ERROR, VT_BOOL, VT_I1,  VT_UI1, VT_UI2, VT_UI4, VT_I8,   VT_UI8,     VT_INT,
